@@ -1,0 +1,111 @@
+/**
+ * Builds a running Ensemble server from a config: storage, services, HTTP API, WebSocket
+ * rooms. Used by main.ts and by integration tests (port 0, temporary data directory).
+ */
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { CLOSE_CODES, canEditContent, type AwarenessUser } from '../../shared/src/index';
+import { AuthService } from './auth/authService';
+import type { Config } from './config';
+import { createLogger, type Logger } from './log';
+import { openSqliteStore } from './storage/sqlite/sqliteStore';
+import type { Store } from './storage/store';
+import type { SyncHooks } from './sync/hooks';
+import { RoomManager } from './sync/roomManager';
+import { attachCollabSockets, type CollabAuthorization } from './transport/collabSocket';
+import { sessionToken } from './transport/httpPipeline';
+import { createRequestHandler } from './transport/httpServer';
+import { apiRoutes } from './transport/routes';
+import { systemClock, type Clock } from './util/ids';
+import { WorkspaceService } from './workspaces/workspaceService';
+
+export const VERSION = '0.1.0';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  store: Store;
+  rooms: RoomManager;
+  close(): Promise<void>;
+}
+
+export interface ServerOverrides {
+  clock?: Clock;
+  log?: Logger;
+  hooks?: SyncHooks;
+}
+
+export async function startServer(config: Config, overrides: ServerOverrides = {}): Promise<RunningServer> {
+  const clock = overrides.clock ?? systemClock;
+  const log = overrides.log ?? createLogger(config.logLevel);
+  const store = openSqliteStore({ filename: path.join(config.dataDir, 'ensemble.sqlite'), durability: config.durability });
+  const auth = new AuthService(store, clock, config.limits);
+  const workspaces = new WorkspaceService(store, clock);
+  const rooms = new RoomManager(store, overrides.hooks ?? {}, config.limits, log, () => clock.now());
+
+  const server = http.createServer();
+  const allowedOrigins = (req: http.IncomingMessage): Set<string> => {
+    const origins = new Set<string>();
+    if (config.publicUrl) origins.add(new URL(config.publicUrl).origin);
+    if (req.headers.host) {
+      origins.add(`http://${req.headers.host}`);
+      origins.add(`https://${req.headers.host}`);
+    }
+    return origins;
+  };
+  server.on(
+    'request',
+    createRequestHandler({
+      routes: apiRoutes({ auth, workspaces, store, version: VERSION, secureCookies: config.publicUrl?.startsWith('https:') ?? false }),
+      deps: { authenticate: (token) => auth.authenticate(token), allowedOrigins },
+      clientDir: config.clientDir,
+      maxBodyBytes: config.limits.maxHttpBodyBytes,
+      log,
+    }),
+  );
+
+  const authorizeCollab = async (req: http.IncomingMessage, documentId: string, queryToken: string | null): Promise<CollabAuthorization> => {
+    const credentials = queryToken ? { token: queryToken, via: 'query' as const } : sessionToken(req);
+    if (credentials?.via === 'cookie' && req.headers.origin && !allowedOrigins(req).has(req.headers.origin)) {
+      return { ok: false, code: CLOSE_CODES.unauthenticated, reason: 'This connection did not come from Ensemble itself.' };
+    }
+    const user = credentials ? await auth.authenticate(credentials.token) : null;
+    if (!user) return { ok: false, code: CLOSE_CODES.unauthenticated, reason: 'Not signed in, or the session has ended.' };
+    const access = await workspaces.documentAccess(user.id, documentId);
+    if (!access) return { ok: false, code: CLOSE_CODES.notFound, reason: 'No such document.' };
+    const identity: AwarenessUser = { id: user.id, name: user.displayName, color: user.color, role: access.membership.role };
+    return { ok: true, access: { memberId: user.id, canWrite: canEditContent(access.membership.permission), identity } };
+  };
+  const wss = attachCollabSockets(server, {
+    rooms,
+    authorize: authorizeCollab,
+    connectionsPerUser: config.limits.connectionsPerUser,
+    maxMessageBytes: config.limits.maxMessageBytes,
+    log,
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  log.info('listening', { url, dataDir: config.dataDir, durability: config.durability });
+
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      log.info('shutting_down', {});
+      server.close();
+      await rooms.shutdown(CLOSE_CODES.shuttingDown, 'The server is restarting. Reconnecting…');
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await store.close();
+      log.info('stopped', {});
+    })();
+    return closing;
+  };
+  return { url, port, store, rooms, close };
+}

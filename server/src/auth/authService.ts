@@ -1,0 +1,107 @@
+/**
+ * Accounts and sessions: first-run setup, sign-in, sign-out, resolving a token to a user.
+ * Tokens are random and only their SHA-256 is stored.
+ */
+import type { LoginRequest, SetupRequest, UpdateMeRequest, User } from '../../../shared/src/index';
+import { AppError } from '../errors';
+import type { Store, UserRecord } from '../storage/store';
+import { hashToken, newId, newToken, type Clock } from '../util/ids';
+import { colorFor } from './colors';
+import { decoyHash, hashPassword, verifyPassword } from './passwords';
+import { RateLimiter } from './rateLimiter';
+
+export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
+export interface Session {
+  token: string;
+  user: User;
+  expiresAt: number;
+}
+
+export function toPublicUser(user: UserRecord): User {
+  return { id: user.id, displayName: user.displayName, email: user.email, color: user.color, language: user.language };
+}
+
+export class AuthService {
+  private readonly failures: RateLimiter;
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    limits: { authAttemptsPerWindow: number; authWindowMs: number },
+  ) {
+    this.failures = new RateLimiter(limits.authAttemptsPerWindow, limits.authWindowMs, () => clock.now());
+  }
+
+  async needsSetup(): Promise<boolean> {
+    return (await this.store.countUsers()) === 0;
+  }
+
+  async setup(request: SetupRequest, clientAddress: string): Promise<Session> {
+    this.checkRate(clientAddress);
+    const user: UserRecord = {
+      id: newId(),
+      email: request.email,
+      displayName: request.displayName,
+      passwordHash: await hashPassword(request.password),
+      color: colorFor(0),
+      language: null,
+      createdAt: this.clock.now(),
+    };
+    if (!(await this.store.createFirstUser(user))) {
+      this.failures.record(clientAddress);
+      throw new AppError('conflict', 'Ensemble is already set up. Sign in instead.');
+    }
+    return this.openSession(user);
+  }
+
+  async login(request: LoginRequest, clientAddress: string): Promise<Session> {
+    const emailKey = `email:${request.email}`;
+    this.checkRate(clientAddress);
+    this.checkRate(emailKey);
+    const user = await this.store.findUserByEmail(request.email);
+    const ok = await verifyPassword(request.password, user?.passwordHash ?? (await decoyHash()));
+    if (!user || !user.passwordHash || !ok) {
+      this.failures.record(clientAddress);
+      this.failures.record(emailKey);
+      throw new AppError('unauthenticated', 'The email or the password is not correct.');
+    }
+    return this.openSession(user);
+  }
+
+  async logout(token: string): Promise<void> {
+    await this.store.deleteSession(hashToken(token));
+  }
+
+  /** The user a session token belongs to, or null when it is unknown or expired. */
+  async authenticate(token: string): Promise<UserRecord | null> {
+    if (token.length === 0 || token.length > 200) return null;
+    const session = await this.store.findSession(hashToken(token));
+    if (!session) return null;
+    if (session.expiresAt <= this.clock.now()) {
+      await this.store.deleteSession(session.tokenHash);
+      return null;
+    }
+    return this.store.getUser(session.userId);
+  }
+
+  async updateProfile(userId: string, patch: UpdateMeRequest): Promise<User> {
+    const user = await this.store.updateUser(userId, patch);
+    if (!user) throw new AppError('unauthenticated', 'Your session has ended. Sign in again.');
+    return toPublicUser(user);
+  }
+
+  private checkRate(key: string): void {
+    if (this.failures.isLimited(key)) {
+      throw new AppError('rate_limited', 'Too many attempts. Wait a minute, then try again.');
+    }
+  }
+
+  private async openSession(user: UserRecord): Promise<Session> {
+    const token = newToken();
+    const now = this.clock.now();
+    const expiresAt = now + SESSION_TTL_MS;
+    await this.store.createSession({ tokenHash: hashToken(token), userId: user.id, createdAt: now, expiresAt });
+    return { token, user: toPublicUser(user), expiresAt };
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * The only place that reads the environment. Everything is validated here and typed inside.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { DEFAULT_LIMITS, type Limits } from '../../shared/src/index';
+import type { LogLevel } from './log';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  clientDir: string;
+  /** The address people use; its origin is the one allowed for cookie-authenticated writes. */
+  publicUrl: string | null;
+  durability: 'normal' | 'full';
+  logLevel: LogLevel;
+  limits: Limits;
+}
+
+const EnvSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4321),
+  DATA_DIR: z.string().min(1).default('./data'),
+  CLIENT_DIR: z.string().min(1).optional(),
+  PUBLIC_URL: z.url().optional(),
+  DURABILITY: z.enum(['normal', 'full']).default('normal'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+/** Environment variable that overrides each limit, e.g. LIMIT_MAX_MESSAGE_BYTES. */
+export function limitEnvName(key: keyof Limits): string {
+  return 'LIMIT_' + key.replace(/[A-Z]/g, (c) => '_' + c).toUpperCase();
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  const limits = { ...DEFAULT_LIMITS } as Limits;
+  for (const key of Object.keys(DEFAULT_LIMITS) as Array<keyof Limits>) {
+    const raw = env[limitEnvName(key)];
+    if (raw === undefined) continue;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < 0) throw new Error(`Invalid configuration: ${limitEnvName(key)} must be a positive number.`);
+    limits[key] = value;
+  }
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    dataDir: path.resolve(e.DATA_DIR),
+    clientDir: path.resolve(e.CLIENT_DIR ?? path.join(repoRoot, 'dist', 'client')),
+    publicUrl: e.PUBLIC_URL ?? null,
+    durability: e.DURABILITY,
+    logLevel: e.LOG_LEVEL,
+    limits,
+  };
+}

@@ -1,0 +1,60 @@
+/** Mapping of SQLite rows (snake_case columns) to the Store's records. */
+import type { Language, Permission, Role, WorkspacePurpose } from '../../../../shared/src/index';
+import type { DocumentRecord, LoggedUpdate, MembershipRecord, UserRecord, WorkspaceRecord } from '../store';
+
+export type Row = Record<string, unknown>;
+
+const nullableString = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+export function toUser(row: Row): UserRecord {
+  return {
+    id: String(row.id),
+    email: nullableString(row.email),
+    displayName: String(row.display_name),
+    passwordHash: nullableString(row.password_hash),
+    color: String(row.color),
+    language: nullableString(row.language) as Language | null,
+    createdAt: Number(row.created_at),
+  };
+}
+
+export function toWorkspace(row: Row): WorkspaceRecord {
+  return {
+    id: String(row.id),
+    name: String(row.name),
+    purpose: String(row.purpose) as WorkspacePurpose,
+    createdAt: Number(row.created_at),
+    createdBy: String(row.created_by),
+  };
+}
+
+export function toMembership(row: Row): MembershipRecord {
+  return {
+    workspaceId: String(row.workspace_id),
+    userId: String(row.user_id),
+    role: String(row.role) as Role,
+    permission: String(row.permission) as Permission,
+    createdAt: Number(row.created_at),
+  };
+}
+
+export function toDocument(row: Row): DocumentRecord {
+  return {
+    id: String(row.id),
+    workspaceId: String(row.workspace_id),
+    title: String(row.title),
+    template: nullableString(row.template),
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
+  };
+}
+
+export function toUpdate(row: Row): LoggedUpdate {
+  return {
+    documentId: String(row.document_id),
+    seq: Number(row.seq),
+    memberId: String(row.member_id),
+    update: new Uint8Array(row.data as Buffer),
+    time: Number(row.created_at),
+  };
+}

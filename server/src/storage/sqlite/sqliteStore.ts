@@ -1,0 +1,252 @@
+/**
+ * SQLite adapter of the Store (better-sqlite3, WAL). better-sqlite3 is synchronous: when a
+ * method's promise resolves, its transaction has committed. `synchronous=NORMAL` survives a
+ * process crash; `durability: 'full'` adds power-loss safety (cheap thanks to group commit:
+ * the sync layer appends one batch per event-loop turn).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type {
+  Checkpoint,
+  DocumentRecord,
+  LoggedUpdate,
+  MembershipRecord,
+  NewUpdate,
+  SessionRecord,
+  Store,
+  StoredDocumentState,
+  UserPatch,
+  UserRecord,
+  WorkspaceRecord,
+} from '../store';
+import { SQLITE_MIGRATIONS } from './migrations';
+import { toDocument, toMembership, toUpdate, toUser, toWorkspace, type Row } from './rows';
+
+export interface SqliteStoreOptions {
+  /** A file path, or ':memory:' for tests. */
+  filename: string;
+  durability: 'normal' | 'full';
+}
+
+export function openSqliteStore(options: SqliteStoreOptions): Store {
+  if (options.filename !== ':memory:') fs.mkdirSync(path.dirname(options.filename), { recursive: true });
+  const db = new Database(options.filename);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${options.durability === 'full' ? 'FULL' : 'NORMAL'}`);
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return new SqliteStore(db);
+}
+
+function migrate(db: Database.Database): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
+  const applied = new Set(
+    (db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version),
+  );
+  for (const migration of SQLITE_MIGRATIONS) {
+    if (applied.has(migration.version)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(migration.version, Date.now());
+    })();
+  }
+}
+
+class SqliteStore implements Store {
+  private readonly statements;
+  private readonly appendBatch;
+
+  constructor(private readonly db: Database.Database) {
+    this.statements = {
+      countUsers: db.prepare('SELECT COUNT(*) AS n FROM users'),
+      insertUser: db.prepare(
+        'INSERT INTO users (id, email, display_name, password_hash, color, language, created_at) VALUES (@id, @email, @displayName, @passwordHash, @color, @language, @createdAt)',
+      ),
+      getUser: db.prepare('SELECT * FROM users WHERE id = ?'),
+      userByEmail: db.prepare('SELECT * FROM users WHERE email = ?'),
+      insertSession: db.prepare(
+        'INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (@tokenHash, @userId, @createdAt, @expiresAt)',
+      ),
+      getSession: db.prepare('SELECT * FROM sessions WHERE token_hash = ?'),
+      deleteSession: db.prepare('DELETE FROM sessions WHERE token_hash = ?'),
+      insertWorkspace: db.prepare(
+        'INSERT INTO workspaces (id, name, purpose, created_at, created_by) VALUES (@id, @name, @purpose, @createdAt, @createdBy)',
+      ),
+      insertMembership: db.prepare(
+        'INSERT INTO memberships (workspace_id, user_id, role, permission, created_at) VALUES (@workspaceId, @userId, @role, @permission, @createdAt)',
+      ),
+      getWorkspace: db.prepare('SELECT * FROM workspaces WHERE id = ?'),
+      workspacesOf: db.prepare(
+        `SELECT w.*, m.workspace_id, m.user_id, m.role, m.permission, m.created_at AS member_since
+         FROM workspaces w JOIN memberships m ON m.workspace_id = w.id
+         WHERE m.user_id = ? ORDER BY w.created_at, w.id`,
+      ),
+      getMembership: db.prepare('SELECT * FROM memberships WHERE workspace_id = ? AND user_id = ?'),
+      membershipsOf: db.prepare('SELECT * FROM memberships WHERE user_id = ? ORDER BY created_at'),
+      insertDocument: db.prepare(
+        'INSERT INTO documents (id, workspace_id, title, template, created_at, updated_at) VALUES (@id, @workspaceId, @title, @template, @createdAt, @updatedAt)',
+      ),
+      getDocument: db.prepare('SELECT * FROM documents WHERE id = ?'),
+      listDocuments: db.prepare('SELECT * FROM documents WHERE workspace_id = ? ORDER BY updated_at DESC, id'),
+      latestSeq: db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM updates WHERE document_id = ?'),
+      insertUpdate: db.prepare(
+        'INSERT INTO updates (document_id, seq, member_id, data, created_at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      touchDocument: db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?'),
+      latestCheckpoint: db.prepare(
+        'SELECT document_id, seq, state FROM checkpoints WHERE document_id = ? ORDER BY seq DESC LIMIT 1',
+      ),
+      updatesBetween: db.prepare(
+        'SELECT * FROM updates WHERE document_id = ? AND seq >= ? AND seq <= ? ORDER BY seq',
+      ),
+      insertCheckpoint: db.prepare(
+        'INSERT OR REPLACE INTO checkpoints (document_id, seq, state, created_at) VALUES (?, ?, ?, ?)',
+      ),
+    };
+    this.appendBatch = db.transaction((updates: NewUpdate[]): number[] => {
+      const next = new Map<string, number>();
+      const seqs: number[] = [];
+      for (const u of updates) {
+        let seq = next.get(u.documentId);
+        if (seq === undefined) seq = (this.statements.latestSeq.get(u.documentId) as { seq: number }).seq;
+        seq += 1;
+        next.set(u.documentId, seq);
+        this.statements.insertUpdate.run(u.documentId, seq, u.memberId, Buffer.from(u.update), u.time);
+        seqs.push(seq);
+      }
+      const last = updates.at(-1)?.time ?? Date.now();
+      for (const documentId of next.keys()) this.statements.touchDocument.run(last, documentId);
+      return seqs;
+    });
+  }
+
+  async countUsers(): Promise<number> {
+    return (this.statements.countUsers.get() as { n: number }).n;
+  }
+
+  async createFirstUser(user: UserRecord): Promise<boolean> {
+    return this.db.transaction(() => {
+      if ((this.statements.countUsers.get() as { n: number }).n > 0) return false;
+      this.statements.insertUser.run(user);
+      return true;
+    }).immediate();
+  }
+
+  async createUser(user: UserRecord): Promise<void> {
+    this.statements.insertUser.run(user);
+  }
+
+  async getUser(id: string): Promise<UserRecord | null> {
+    const row = this.statements.getUser.get(id) as Row | undefined;
+    return row ? toUser(row) : null;
+  }
+
+  async findUserByEmail(email: string): Promise<UserRecord | null> {
+    const row = this.statements.userByEmail.get(email) as Row | undefined;
+    return row ? toUser(row) : null;
+  }
+
+  async updateUser(id: string, patch: UserPatch): Promise<UserRecord | null> {
+    const columns: Record<keyof UserPatch, string> = { displayName: 'display_name', color: 'color', language: 'language' };
+    const entries = Object.entries(patch).filter(([, v]) => v !== undefined) as Array<[keyof UserPatch, string]>;
+    if (entries.length > 0) {
+      const set = entries.map(([k]) => `${columns[k]} = ?`).join(', ');
+      this.db.prepare(`UPDATE users SET ${set} WHERE id = ?`).run(...entries.map(([, v]) => v), id);
+    }
+    return this.getUser(id);
+  }
+
+  async createSession(session: SessionRecord): Promise<void> {
+    this.statements.insertSession.run(session);
+  }
+
+  async findSession(tokenHash: string): Promise<SessionRecord | null> {
+    const row = this.statements.getSession.get(tokenHash) as Row | undefined;
+    if (!row) return null;
+    return {
+      tokenHash: String(row.token_hash),
+      userId: String(row.user_id),
+      createdAt: Number(row.created_at),
+      expiresAt: Number(row.expires_at),
+    };
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    this.statements.deleteSession.run(tokenHash);
+  }
+
+  async createWorkspace(workspace: WorkspaceRecord, owner: MembershipRecord): Promise<void> {
+    this.db.transaction(() => {
+      this.statements.insertWorkspace.run(workspace);
+      this.statements.insertMembership.run(owner);
+    })();
+  }
+
+  async getWorkspace(id: string): Promise<WorkspaceRecord | null> {
+    const row = this.statements.getWorkspace.get(id) as Row | undefined;
+    return row ? toWorkspace(row) : null;
+  }
+
+  async listWorkspacesOf(userId: string): Promise<Array<WorkspaceRecord & { membership: MembershipRecord }>> {
+    return (this.statements.workspacesOf.all(userId) as Row[]).map((row) => ({
+      ...toWorkspace(row),
+      membership: toMembership({ ...row, created_at: row.member_since }),
+    }));
+  }
+
+  async getMembership(workspaceId: string, userId: string): Promise<MembershipRecord | null> {
+    const row = this.statements.getMembership.get(workspaceId, userId) as Row | undefined;
+    return row ? toMembership(row) : null;
+  }
+
+  async listMembershipsOf(userId: string): Promise<MembershipRecord[]> {
+    return (this.statements.membershipsOf.all(userId) as Row[]).map(toMembership);
+  }
+
+  async createDocument(document: DocumentRecord): Promise<void> {
+    this.statements.insertDocument.run(document);
+  }
+
+  async getDocument(id: string): Promise<DocumentRecord | null> {
+    const row = this.statements.getDocument.get(id) as Row | undefined;
+    return row ? toDocument(row) : null;
+  }
+
+  async listDocuments(workspaceId: string): Promise<DocumentRecord[]> {
+    return (this.statements.listDocuments.all(workspaceId) as Row[]).map(toDocument);
+  }
+
+  async appendUpdates(updates: NewUpdate[]): Promise<number[]> {
+    if (updates.length === 0) return [];
+    return this.appendBatch.immediate(updates);
+  }
+
+  async loadDocumentState(documentId: string): Promise<StoredDocumentState> {
+    return this.db.transaction((): StoredDocumentState => {
+      const row = this.statements.latestCheckpoint.get(documentId) as Row | undefined;
+      const checkpoint: Checkpoint | null = row
+        ? { documentId, seq: Number(row.seq), state: new Uint8Array(row.state as Buffer) }
+        : null;
+      const tail = (this.statements.updatesBetween.all(documentId, (checkpoint?.seq ?? 0) + 1, Number.MAX_SAFE_INTEGER) as Row[]).map(toUpdate);
+      return { checkpoint, tail };
+    })();
+  }
+
+  async readUpdates(documentId: string, fromSeq: number, toSeq = Number.MAX_SAFE_INTEGER): Promise<LoggedUpdate[]> {
+    return (this.statements.updatesBetween.all(documentId, fromSeq, toSeq) as Row[]).map(toUpdate);
+  }
+
+  async latestSeq(documentId: string): Promise<number> {
+    return (this.statements.latestSeq.get(documentId) as { seq: number }).seq;
+  }
+
+  async saveCheckpoint(checkpoint: Checkpoint): Promise<void> {
+    this.statements.insertCheckpoint.run(checkpoint.documentId, checkpoint.seq, Buffer.from(checkpoint.state), Date.now());
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

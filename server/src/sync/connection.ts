@@ -1,0 +1,15 @@
+/**
+ * The sync core's view of one client connection. The transport (the only place that imports
+ * `ws`) implements it; tests may implement it too.
+ */
+export interface CollabSocket {
+  send(data: Uint8Array): void;
+  close(code: number, reason: string): void;
+  /** Bytes queued in the socket but not yet written: used to skip very slow peers' awareness. */
+  readonly bufferedAmount: number;
+}
+
+export interface ConnectionOptions {
+  /** The client announced it understands the `saved` acknowledgement message. */
+  wantsSavedAcks: boolean;
+}

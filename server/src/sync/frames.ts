@@ -1,0 +1,110 @@
+/**
+ * Decoding and validation of incoming y-websocket frames (format in
+ * shared/src/protocol/messages.ts). Anything that does not decode completely is malformed:
+ * the caller closes the connection with 4400 and nothing reaches the log.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import { MESSAGE_TYPES, SYNC_STEPS } from '../../../shared/src/index';
+
+export type IncomingFrame =
+  | { kind: 'sync-step1'; stateVector: Uint8Array }
+  | { kind: 'update'; update: Uint8Array; empty: boolean }
+  | { kind: 'awareness'; update: Uint8Array }
+  | { kind: 'query-awareness' }
+  | { kind: 'ignored' };
+
+export class MalformedFrameError extends Error {}
+
+export function decodeFrame(data: Uint8Array): IncomingFrame {
+  try {
+    const decoder = decoding.createDecoder(data);
+    const type = decoding.readVarUint(decoder);
+    let frame: IncomingFrame;
+    switch (type) {
+      case MESSAGE_TYPES.sync: {
+        const step = decoding.readVarUint(decoder);
+        const payload = decoding.readVarUint8Array(decoder);
+        if (step === SYNC_STEPS.step1) {
+          Y.decodeStateVector(payload);
+          frame = { kind: 'sync-step1', stateVector: payload };
+        } else if (step === SYNC_STEPS.step2 || step === SYNC_STEPS.update) {
+          frame = { kind: 'update', update: payload, empty: validateUpdate(payload) };
+        } else {
+          throw new MalformedFrameError(`unknown sync step ${step}`);
+        }
+        break;
+      }
+      case MESSAGE_TYPES.awareness:
+        frame = { kind: 'awareness', update: decoding.readVarUint8Array(decoder) };
+        break;
+      case MESSAGE_TYPES.queryAwareness:
+        frame = { kind: 'query-awareness' };
+        break;
+      case MESSAGE_TYPES.auth:
+        // Permission messages are server -> client only; a client sending one is ignored.
+        frame = { kind: 'ignored' };
+        break;
+      default:
+        throw new MalformedFrameError(`unknown message type ${type}`);
+    }
+    if (decoding.hasContent(decoder) && frame.kind !== 'ignored') {
+      throw new MalformedFrameError('trailing bytes after the message');
+    }
+    return frame;
+  } catch (error) {
+    if (error instanceof MalformedFrameError) throw error;
+    throw new MalformedFrameError(error instanceof Error ? error.message : 'undecodable message');
+  }
+}
+
+/**
+ * Throws unless the bytes decode completely as a Yjs v1 update: every struct, its content and
+ * the delete set (Yjs' decoder throws on truncated or unknown content). Returns true when the
+ * update changes nothing (a peer with nothing to send answers sync step 1 that way).
+ */
+function validateUpdate(update: Uint8Array): boolean {
+  if (update.length === 0) throw new MalformedFrameError('empty update');
+  const decoded = Y.decodeUpdate(update);
+  return decoded.structs.length === 0 && decoded.ds.clients.size === 0;
+}
+
+export function encodeSyncStep2(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_TYPES.sync);
+  encoding.writeVarUint(encoder, SYNC_STEPS.step2);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_TYPES.sync);
+  encoding.writeVarUint(encoder, SYNC_STEPS.step1);
+  encoding.writeVarUint8Array(encoder, stateVector);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_TYPES.sync);
+  encoding.writeVarUint(encoder, SYNC_STEPS.update);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeAwareness(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_TYPES.awareness);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeSaved(acknowledgedFrames: number, lastSeq: number): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_TYPES.saved);
+  encoding.writeVarUint(encoder, acknowledgedFrames);
+  encoding.writeVarUint(encoder, lastSeq);
+  return encoding.toUint8Array(encoder);
+}

@@ -1,0 +1,38 @@
+/**
+ * The typed hooks through which capabilities plug into the sync core. `sync/` knows nothing of
+ * people, workspaces or permissions: it only asks these questions.
+ */
+import type { LoggedUpdate } from '../storage/store';
+
+/** What the sync core knows about an authenticated, authorized connection. */
+export interface ConnectionAccess {
+  /** Stable id of the member; written as the author of every update this connection sends. */
+  memberId: string;
+  /** False for members who may read but not change content (viewers, commenters). */
+  canWrite: boolean;
+  /** Identity stamped into this connection's awareness states (overrides what the client says). */
+  identity: Record<string, unknown>;
+}
+
+export type UpdateVerdict =
+  | { kind: 'accept' }
+  /** Silently ignored (e.g. a viewer's offline edits); the frame is still acknowledged. */
+  | { kind: 'drop' }
+  /** The connection is closed with this code and reason; nothing is applied or stored. */
+  | { kind: 'reject'; code: number; reason: string };
+
+export interface UpdateContext {
+  documentId: string;
+  access: ConnectionAccess;
+}
+
+export interface SyncHooks {
+  /** Called for each well-formed update before it is stored. Default: accept if canWrite. */
+  beforeApplyUpdate?(context: UpdateContext, update: Uint8Array): UpdateVerdict;
+  /** Called after a batch has been durably appended and applied, before returning to the loop. */
+  afterAppend?(entries: LoggedUpdate[]): void;
+  /** Called when a room has been loaded from storage. */
+  onRoomLoaded?(documentId: string, seq: number): void;
+  /** Called when a room is unloaded after its last connection left. */
+  onRoomUnloaded?(documentId: string): void;
+}

@@ -1,0 +1,17 @@
+import * as Y from 'yjs';
+import type { Store } from '../storage/store';
+import { Room } from './room';
+
+/** Builds a room from the latest checkpoint plus the log after it. */
+export async function loadRoom(store: Store, documentId: string): Promise<Room> {
+  const { checkpoint, tail } = await store.loadDocumentState(documentId);
+  const room = new Room(documentId);
+  Y.transact(room.doc, () => {
+    if (checkpoint) Y.applyUpdate(room.doc, checkpoint.state, 'log');
+    for (const entry of tail) Y.applyUpdate(room.doc, entry.update, 'log');
+  });
+  room.checkpointSeq = checkpoint?.seq ?? 0;
+  room.lastSeq = tail.at(-1)?.seq ?? room.checkpointSeq;
+  room.sizeEstimate = (checkpoint?.state.length ?? 0) + tail.reduce((sum, entry) => sum + entry.update.length, 0);
+  return room;
+}

@@ -1,0 +1,324 @@
+/**
+ * The sync core. Loads rooms on first connection and unloads them after the last one leaves;
+ * turns each client frame into a sync answer, an awareness change or a logged update.
+ *
+ * Updates are batched per event-loop turn (group commit): every accepted update of the turn,
+ * across all rooms, is appended in one transaction; only once that has committed are they
+ * applied to their rooms and relayed, one merged message per recipient. Nothing is applied or
+ * relayed that is not durably stored.
+ */
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { CLOSE_CODES } from '../../../shared/src/index';
+import type { Store } from '../storage/store';
+import type { Logger } from '../log';
+import type { CollabSocket, ConnectionOptions } from './connection';
+import type { ConnectionAccess, SyncHooks, UpdateVerdict } from './hooks';
+import { decodeAwarenessUpdate, encodeAwarenessUpdate, stampIdentity } from './awarenessGuard';
+import { MalformedFrameError, decodeFrame, encodeSyncStep1, encodeSyncStep2 } from './frames';
+import { Room } from './room';
+import { RoomConnection } from './roomConnection';
+import { loadRoom } from './loadRoom';
+
+export interface SyncLimits {
+  maxMessageBytes: number;
+  messagesPerSecond: number;
+  messageBurst: number;
+  maxDocumentBytes: number;
+  checkpointEvery: number;
+  roomUnloadDelayMs: number;
+}
+
+interface PendingUpdate {
+  room: Room;
+  connection: RoomConnection;
+  update: Uint8Array;
+  frame: number;
+}
+
+export class RoomManager {
+  private readonly rooms = new Map<string, Promise<Room>>();
+  private readonly loaded = new Map<string, Room>();
+  private pending: PendingUpdate[] = [];
+  private flushScheduled = false;
+  private flushing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly store: Store,
+    private readonly hooks: SyncHooks,
+    private readonly limits: SyncLimits,
+    private readonly log: Logger,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Attaches an authorized socket to a document's room; returns the frame and close handlers. */
+  connect(documentId: string, socket: CollabSocket, access: ConnectionAccess, options: ConnectionOptions) {
+    const connection = new RoomConnection(documentId, socket, access, options, {
+      perSecond: this.limits.messagesPerSecond,
+      burst: this.limits.messageBurst,
+      now: this.now,
+    });
+    this.roomFor(documentId).then(
+      (room) => this.attach(room, connection),
+      (error: unknown) => {
+        this.log.error('room_load_failed', { documentId, error: String(error) });
+        connection.close(1011, 'The document could not be opened. Try again later.');
+      },
+    );
+    return {
+      receive: (data: Uint8Array) => this.receive(connection, data),
+      closed: () => this.detach(connection),
+    };
+  }
+
+  /** Closes every live connection of a member (access revoked, session ended). */
+  disconnectMember(memberId: string, code: number, reason: string, documentIds?: ReadonlySet<string>): number {
+    let count = 0;
+    for (const room of this.loaded.values()) {
+      if (documentIds && !documentIds.has(room.documentId)) continue;
+      for (const connection of room.connections) {
+        if (connection.access.memberId !== memberId) continue;
+        connection.close(code, reason);
+        count++;
+      }
+    }
+    return count;
+  }
+
+  get loadedRoomCount(): number {
+    return this.loaded.size;
+  }
+
+  /** Stops everything: closes connections, flushes what is pending, checkpoints loaded rooms. */
+  async shutdown(code: number, reason: string): Promise<void> {
+    for (const room of this.loaded.values()) {
+      for (const connection of room.connections) connection.close(code, reason);
+    }
+    await this.flush();
+    for (const room of [...this.loaded.values()]) await this.unload(room, true);
+  }
+
+  private roomFor(documentId: string): Promise<Room> {
+    let room = this.rooms.get(documentId);
+    if (!room) {
+      room = loadRoom(this.store, documentId).then((loadedRoom) => {
+        this.loaded.set(documentId, loadedRoom);
+        this.hooks.onRoomLoaded?.(documentId, loadedRoom.lastSeq);
+        return loadedRoom;
+      });
+      room.catch(() => this.rooms.delete(documentId));
+      this.rooms.set(documentId, room);
+    }
+    return room;
+  }
+
+  private attach(room: Room, connection: RoomConnection): void {
+    if (connection.closed) {
+      this.scheduleUnload(room);
+      return;
+    }
+    if (room.unloadTimer) {
+      clearTimeout(room.unloadTimer);
+      room.unloadTimer = null;
+    }
+    room.connections.add(connection);
+    connection.send(encodeSyncStep1(Y.encodeStateVector(room.doc)));
+    const awareness = room.allAwarenessMessage();
+    if (awareness) connection.send(awareness);
+    const queued = connection.pending ?? [];
+    connection.pending = null;
+    for (const data of queued) this.process(room, connection, data);
+  }
+
+  private receive(connection: RoomConnection, data: Uint8Array): void {
+    if (connection.closed) return;
+    if (data.byteLength > this.limits.maxMessageBytes) {
+      connection.close(CLOSE_CODES.tooLarge, `Message too large (limit ${this.limits.maxMessageBytes} bytes).`);
+      return;
+    }
+    if (!connection.takeToken()) {
+      connection.close(CLOSE_CODES.tooManyMessages, 'Too many messages: slow down and try again later.');
+      return;
+    }
+    if (connection.pending) {
+      connection.pending.push(data);
+      return;
+    }
+    const room = this.loaded.get(connection.documentId);
+    if (room) this.process(room, connection, data);
+  }
+
+  private process(room: Room, connection: RoomConnection, data: Uint8Array): void {
+    if (connection.closed) return;
+    try {
+      const frame = decodeFrame(data);
+      switch (frame.kind) {
+        case 'sync-step1':
+          connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(room.doc, frame.stateVector)));
+          return;
+        case 'update':
+          connection.framesReceived++;
+          if (frame.empty) return this.acknowledgeDropped(room, connection);
+          return this.acceptUpdate(room, connection, frame.update);
+        case 'awareness':
+          return this.applyAwareness(room, connection, frame.update);
+        case 'query-awareness': {
+          const message = room.allAwarenessMessage();
+          if (message) connection.send(message);
+          return;
+        }
+        case 'ignored':
+          return;
+      }
+    } catch (error) {
+      if (!(error instanceof MalformedFrameError)) throw error;
+      this.log.warn('malformed_frame', { documentId: room.documentId, memberId: connection.access.memberId, detail: error.message });
+      connection.close(CLOSE_CODES.malformed, `Malformed message: ${error.message}.`);
+    }
+  }
+
+  private acceptUpdate(room: Room, connection: RoomConnection, update: Uint8Array): void {
+    const verdict: UpdateVerdict = this.hooks.beforeApplyUpdate
+      ? this.hooks.beforeApplyUpdate({ documentId: room.documentId, access: connection.access }, update)
+      : connection.access.canWrite
+        ? { kind: 'accept' }
+        : { kind: 'drop' };
+    if (verdict.kind === 'reject') {
+      connection.close(verdict.code, verdict.reason);
+      return;
+    }
+    if (verdict.kind === 'drop') return this.acknowledgeDropped(room, connection);
+    if (room.sizeEstimate + update.length > this.limits.maxDocumentBytes) {
+      connection.close(CLOSE_CODES.tooLarge, `The document has reached its size limit (${this.limits.maxDocumentBytes} bytes).`);
+      return;
+    }
+    connection.inFlight++;
+    this.pending.push({ room, connection, update, frame: connection.framesReceived });
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => void this.flush());
+    }
+  }
+
+  private acknowledgeDropped(room: Room, connection: RoomConnection): void {
+    if (connection.inFlight === 0) connection.acknowledge(connection.framesReceived, room.lastSeq);
+  }
+
+  /** Group commit: append every pending update in one transaction, then apply and relay. */
+  private flush(): Promise<void> {
+    this.flushing = this.flushing.then(() => this.flushPending());
+    return this.flushing;
+  }
+
+  private async flushPending(): Promise<void> {
+    this.flushScheduled = false;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    const time = this.now();
+    let seqs: number[];
+    try {
+      seqs = await this.store.appendUpdates(
+        batch.map((p) => ({ documentId: p.room.documentId, memberId: p.connection.access.memberId, update: p.update, time })),
+      );
+    } catch (error) {
+      this.log.error('append_failed', { error: String(error), updates: batch.length });
+      // Nothing was stored, applied or acknowledged: the clients keep their changes and resend on reconnect.
+      for (const p of batch) p.connection.close(1011, 'Your latest changes could not be saved. Reconnecting…');
+      return;
+    }
+    const byRoom = new Map<Room, Array<PendingUpdate & { seq: number }>>();
+    batch.forEach((p, i) => {
+      const list = byRoom.get(p.room) ?? [];
+      list.push({ ...p, seq: seqs[i] as number });
+      byRoom.set(p.room, list);
+    });
+    for (const [room, entries] of byRoom) {
+      room.applyStored(
+        entries.map((e) => ({ update: e.update, sender: e.connection })),
+        Math.max(...entries.map((e) => e.seq)),
+      );
+      this.maybeCheckpoint(room);
+    }
+    const acknowledged = new Map<RoomConnection, number>();
+    for (const p of batch) {
+      p.connection.inFlight--;
+      acknowledged.set(p.connection, Math.max(acknowledged.get(p.connection) ?? 0, p.frame));
+    }
+    for (const [connection, frame] of acknowledged) {
+      const room = this.loaded.get(connection.documentId);
+      const upTo = connection.inFlight === 0 ? connection.framesReceived : frame;
+      connection.acknowledge(upTo, room?.lastSeq ?? 0);
+    }
+    this.hooks.afterAppend?.(
+      batch.map((p, i) => ({ documentId: p.room.documentId, seq: seqs[i] as number, memberId: p.connection.access.memberId, update: p.update, time })),
+    );
+  }
+
+  private applyAwareness(room: Room, connection: RoomConnection, update: Uint8Array): void {
+    const entries = decodeAwarenessUpdate(update).filter((entry) => {
+      const owner = room.awarenessOwners.get(entry.clientId);
+      if (owner && owner !== connection) return false;
+      if (!owner && entry.state !== null) room.awarenessOwners.set(entry.clientId, connection);
+      return true;
+    });
+    if (entries.length === 0) return;
+    const stamped = stampIdentity(entries, connection.access.identity);
+    awarenessProtocol.applyAwarenessUpdate(room.awareness, encodeAwarenessUpdate(stamped), connection);
+  }
+
+  private detach(connection: RoomConnection): void {
+    connection.closed = true;
+    const room = this.loaded.get(connection.documentId);
+    if (!room) return;
+    room.removeConnection(connection);
+    this.scheduleUnload(room);
+  }
+
+  private scheduleUnload(room: Room): void {
+    if (room.connections.size > 0 || room.unloadTimer) return;
+    room.unloadTimer = setTimeout(() => {
+      room.unloadTimer = null;
+      if (room.connections.size === 0) void this.unload(room);
+    }, this.limits.roomUnloadDelayMs);
+    room.unloadTimer.unref();
+  }
+
+  private async unload(room: Room, force = false): Promise<void> {
+    if (this.pending.some((p) => p.room === room)) await this.flush();
+    if ((room.connections.size > 0 && !force) || this.loaded.get(room.documentId) !== room) return;
+    // Forget the room first: a connection arriving now loads a fresh one from the log.
+    this.loaded.delete(room.documentId);
+    this.rooms.delete(room.documentId);
+    const needsCheckpoint = room.lastSeq > room.checkpointSeq;
+    const state = needsCheckpoint ? Y.encodeStateAsUpdate(room.doc) : null;
+    const seq = room.lastSeq;
+    room.destroy();
+    this.hooks.onRoomUnloaded?.(room.documentId);
+    if (state) await this.saveCheckpoint(room.documentId, seq, state);
+  }
+
+  private maybeCheckpoint(room: Room): void {
+    if (room.checkpointScheduled || room.lastSeq - room.checkpointSeq < this.limits.checkpointEvery) return;
+    room.checkpointScheduled = true;
+    // In the background, after this turn's relays: the room's doc is exactly the log up to lastSeq.
+    setImmediate(() => {
+      room.checkpointScheduled = false;
+      if (this.loaded.get(room.documentId) !== room) return;
+      const state = Y.encodeStateAsUpdate(room.doc);
+      const seq = room.lastSeq;
+      room.checkpointSeq = seq;
+      room.sizeEstimate = state.length;
+      void this.saveCheckpoint(room.documentId, seq, state);
+    });
+  }
+
+  private async saveCheckpoint(documentId: string, seq: number, state: Uint8Array): Promise<void> {
+    try {
+      await this.store.saveCheckpoint({ documentId, seq, state });
+      this.log.debug('checkpoint_saved', { documentId, seq, bytes: state.length });
+    } catch (error) {
+      this.log.error('checkpoint_failed', { documentId, seq, error: String(error) });
+    }
+  }
+}

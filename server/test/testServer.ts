@@ -1,0 +1,135 @@
+/**
+ * Integration test helpers: a real server on port 0 with a temporary data directory, real
+ * HTTP calls, and stock y-websocket providers (Node, with the `ws` polyfill).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import WebSocket from 'ws';
+import { startServer, type RunningServer } from '../src/app';
+import { loadConfig } from '../src/config';
+import { createLogger } from '../src/log';
+
+export interface TestServer extends RunningServer {
+  dataDir: string;
+  wsUrl: string;
+  /** Stops the server; the data directory stays until `cleanup`. */
+  stop(): Promise<void>;
+  cleanup(): Promise<void>;
+}
+
+export function makeDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'ensemble-test-'));
+}
+
+export async function startTestServer(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? makeDataDir();
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', ...options.env });
+  const server = await startServer(config, { log: createLogger('error', () => {}) });
+  return {
+    ...server,
+    dataDir,
+    wsUrl: server.url.replace(/^http/, 'ws') + '/collab',
+    stop: () => server.close(),
+    cleanup: async () => {
+      await server.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface ApiResult<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export async function api<T = any>(
+  baseUrl: string,
+  method: string,
+  route: string,
+  options: { body?: unknown; token?: string; headers?: Record<string, string>; rawBody?: string } = {},
+): Promise<ApiResult<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let body: string | undefined = options.rawBody;
+  if (options.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  const res = await fetch(baseUrl + route, { method, headers, body });
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as T) : (undefined as T), headers: res.headers };
+}
+
+export interface Fixture {
+  token: string;
+  userId: string;
+  workspaceId: string;
+  documentId: string;
+}
+
+/** First-run setup, one workspace, one document. */
+export async function setupFixture(server: { url: string }): Promise<Fixture> {
+  const setup = await api(server.url, 'POST', '/api/setup', {
+    body: { displayName: 'Alice Tremblay', email: 'alice@example.org', password: 'a long passphrase' },
+  });
+  if (setup.status !== 201) throw new Error(`setup failed: ${JSON.stringify(setup.body)}`);
+  const token = setup.body.token as string;
+  const workspace = await api(server.url, 'POST', '/api/workspaces', { token, body: { name: 'Plan de Marie', purpose: 'care-trajectory' } });
+  const document = await api(server.url, 'POST', `/api/workspaces/${workspace.body.id}/documents`, { token, body: { title: 'Mon projet de vie' } });
+  return { token, userId: setup.body.user.id, workspaceId: workspace.body.id, documentId: document.body.id };
+}
+
+export interface TestClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  text: Y.Text;
+  destroy(): void;
+}
+
+export function connectClient(wsUrl: string, documentId: string, token: string, params: Record<string, string> = {}): TestClient {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(wsUrl, documentId, doc, {
+    params: { token, ...params },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  });
+  return {
+    doc,
+    provider,
+    text: doc.getText('t'),
+    destroy: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+export async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`Timed out waiting for: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+export async function synced(client: TestClient): Promise<void> {
+  await waitFor(() => client.provider.synced, 'provider synced');
+}
+
+/** Opens a raw socket and resolves with how the server closed it. */
+export function rawSocket(url: string): { ws: WebSocket; opened: Promise<void>; closed: Promise<{ code: number; reason: string }> } {
+  const ws = new WebSocket(url);
+  const opened = new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => {
+    ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() }));
+  });
+  ws.on('error', () => {});
+  return { ws, opened, closed };
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { FIELD_LIMITS } from '../limits';
+import { RoleSchema } from '../domain/roles';
+import { PermissionSchema } from '../domain/permissions';
+
+const displayName = z
+  .string()
+  .trim()
+  .min(1, 'Display name is required.')
+  .max(FIELD_LIMITS.displayName, `Display name must be at most ${FIELD_LIMITS.displayName} characters.`);
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(FIELD_LIMITS.email, 'Email address is too long.')
+  .email('Email address is not valid.');
+const password = z
+  .string()
+  .min(FIELD_LIMITS.passwordMin, `Password must be at least ${FIELD_LIMITS.passwordMin} characters.`)
+  .max(FIELD_LIMITS.passwordMax, `Password must be at most ${FIELD_LIMITS.passwordMax} characters.`);
+
+export const SetupRequestSchema = z.object({ displayName, email, password }).strict();
+export type SetupRequest = z.infer<typeof SetupRequestSchema>;
+
+export const LoginRequestSchema = z
+  .object({ email, password: z.string().min(1, 'Password is required.').max(FIELD_LIMITS.passwordMax) })
+  .strict();
+export type LoginRequest = z.infer<typeof LoginRequestSchema>;
+
+export const LANGUAGES = ['fr', 'en'] as const;
+export const LanguageSchema = z.enum(LANGUAGES);
+export type Language = z.infer<typeof LanguageSchema>;
+
+export const UserSchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  email: z.string().nullable(),
+  color: z.string(),
+  language: LanguageSchema.nullable(),
+});
+export type User = z.infer<typeof UserSchema>;
+
+export const AuthResponseSchema = z.object({ token: z.string(), user: UserSchema });
+export type AuthResponse = z.infer<typeof AuthResponseSchema>;
+
+export const MembershipSchema = z.object({
+  workspaceId: z.string(),
+  role: RoleSchema,
+  permission: PermissionSchema,
+});
+export type Membership = z.infer<typeof MembershipSchema>;
+
+export const MeResponseSchema = z.object({ user: UserSchema, memberships: z.array(MembershipSchema) });
+export type MeResponse = z.infer<typeof MeResponseSchema>;
+
+/** Public, unauthenticated: lets the first screen choose between setup and sign-in. */
+export const SetupStatusSchema = z.object({ needsSetup: z.boolean() });
+export type SetupStatus = z.infer<typeof SetupStatusSchema>;
+
+export const UpdateMeRequestSchema = z
+  .object({
+    displayName: displayName.optional(),
+    color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Colour must look like #1a7f6e.').optional(),
+    language: LanguageSchema.optional(),
+  })
+  .strict();
+export type UpdateMeRequest = z.infer<typeof UpdateMeRequestSchema>;
+
+export const UserResponseSchema = z.object({ user: UserSchema });
+export type UserResponse = z.infer<typeof UserResponseSchema>;

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { FIELD_LIMITS } from '../limits';
+import { PermissionSchema } from '../domain/permissions';
+
+/** Template ids known to the server; an unknown id is a 400. */
+export const TEMPLATE_IDS = ['blank'] as const;
+
+export const CreateDocumentRequestSchema = z
+  .object({
+    title: z
+      .string()
+      .trim()
+      .min(1, 'Document title is required.')
+      .max(FIELD_LIMITS.documentTitle, `Document title must be at most ${FIELD_LIMITS.documentTitle} characters.`),
+    template: z.string().max(64).optional(),
+  })
+  .strict();
+export type CreateDocumentRequest = z.infer<typeof CreateDocumentRequestSchema>;
+
+export const DocumentSummarySchema = z.object({
+  id: z.string(),
+  workspaceId: z.string(),
+  title: z.string(),
+  template: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type DocumentSummary = z.infer<typeof DocumentSummarySchema>;
+
+export const DocumentListSchema = z.object({ documents: z.array(DocumentSummarySchema) });
+export type DocumentList = z.infer<typeof DocumentListSchema>;
+
+export const CreatedDocumentSchema = z.object({ id: z.string(), title: z.string() });
+export type CreatedDocument = z.infer<typeof CreatedDocumentSchema>;
+
+/** What the editor needs to open a document: its title, workspace and the caller's permission. */
+export const DocumentInfoSchema = DocumentSummarySchema.extend({
+  workspaceName: z.string(),
+  permission: PermissionSchema,
+});
+export type DocumentInfo = z.infer<typeof DocumentInfoSchema>;

@@ -1,0 +1,23 @@
+/**
+ * WebSocket close codes used on /collab/<documentId>. A refused connection is accepted, then
+ * closed with one of these codes and a readable reason, so the reason reaches the client.
+ * The stock y-websocket provider does not reconnect after 4400-4499 and does after 4500-4599.
+ */
+export const CLOSE_CODES = {
+  /** No valid session: sign in again. */
+  unauthenticated: 4401,
+  /** No such document, or the caller is not a member (indistinguishable on purpose). */
+  notFound: 4404,
+  /** Access ended while connected (member removed, session revoked). */
+  accessEnded: 4403,
+  /** A frame larger than the limit. */
+  tooLarge: 4413,
+  /** A frame that is not a well-formed y-websocket message, or an update that cannot apply. */
+  malformed: 4400,
+  /** Too many messages or connections: retrying later can help. */
+  tooManyMessages: 4529,
+  /** The server is shutting down: retrying later can help. */
+  shuttingDown: 4503,
+} as const;
+
+export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];
