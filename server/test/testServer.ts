@@ -11,6 +11,7 @@ import WebSocket from 'ws';
 import { startServer, type RunningServer } from '../src/app';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/log';
+import { hashToken, newId, newToken } from '../src/util/ids';
 
 export interface TestServer extends RunningServer {
   dataDir: string;
@@ -132,4 +133,16 @@ export function rawSocket(url: string): { ws: WebSocket; opened: Promise<void>; 
   });
   ws.on('error', () => {});
   return { ws, opened, closed };
+}
+
+/**
+ * A second signed-in person who belongs to no workspace. Invitations are the product's way in;
+ * until a test needs them, the account and session are written straight to the store.
+ */
+export async function createOutsider(server: RunningServer): Promise<string> {
+  const id = newId();
+  await server.store.createUser({ id, email: `${id}@example.org`, displayName: 'Outsider', passwordHash: null, color: '#000000', language: null, createdAt: Date.now() });
+  const token = newToken();
+  await server.store.createSession({ tokenHash: hashToken(token), userId: id, createdAt: Date.now(), expiresAt: Date.now() + 60_000 });
+  return token;
 }
