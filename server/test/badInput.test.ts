@@ -157,3 +157,21 @@ describe('bad input harms no one else', () => {
     spoof.ws.close();
   });
 });
+
+describe('connection limits', () => {
+  it('refuses connections beyond the per-person limit with 4529 and keeps the others', async () => {
+    const limited = await startTestServer({ env: { LIMIT_CONNECTIONS_PER_USER: '2' } });
+    const f = await setupFixture(limited);
+    const first = connectClient(limited.wsUrl, f.documentId, f.token);
+    const second = connectClient(limited.wsUrl, f.documentId, f.token);
+    await Promise.all([synced(first), synced(second)]);
+    const third = await rawSocket(`${limited.wsUrl}/${f.documentId}?token=${f.token}`).closed;
+    expect(third.code).toBe(CLOSE_CODES.tooManyMessages);
+    expect(third.reason).toMatch(/Too many open connections/);
+    first.text.insert(0, 'still fine');
+    await waitFor(() => second.text.toString() === 'still fine', 'existing connections keep working');
+    first.destroy();
+    second.destroy();
+    await limited.cleanup();
+  });
+});

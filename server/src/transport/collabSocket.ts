@@ -25,11 +25,27 @@ export interface CollabSocketOptions {
 }
 
 const PATH = /^\/collab\/([A-Za-z0-9_-]{1,64})$/;
+const HEARTBEAT_MS = 30_000;
 
 export function attachCollabSockets(server: http.Server, options: CollabSocketOptions): WebSocketServer {
   // ws' own cap is far above the product limit so an oversized frame reaches our check (4413).
   const wss = new WebSocketServer({ noServer: true, maxPayload: Math.max(options.maxMessageBytes * 4, 16 * 1024 * 1024) });
   const perUser = new Map<string, number>();
+  // Connections that vanish without a close (a phone leaving the Wi-Fi) are found by ping/pong,
+  // so their presence disappears and their slot is freed.
+  const alive = new WeakMap<WebSocket, boolean>();
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (alive.get(ws) === false) {
+        ws.terminate();
+        continue;
+      }
+      alive.set(ws, false);
+      ws.ping();
+    }
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+  wss.on('close', () => clearInterval(heartbeat));
 
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -52,6 +68,8 @@ export function attachCollabSockets(server: http.Server, options: CollabSocketOp
     let handlers: { receive(data: Uint8Array): void; closed(): void } | null = null;
     let closed = false;
     ws.binaryType = 'nodebuffer';
+    alive.set(ws, true);
+    ws.on('pong', () => alive.set(ws, true));
     ws.on('message', (data: RawData, isBinary: boolean) => {
       const bytes = toBytes(data);
       if (!isBinary) {

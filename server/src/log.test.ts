@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { createLogger, redactUrl } from './log';
+
+describe('structured log', () => {
+  it('writes one JSON line per event and never a token', () => {
+    const lines: string[] = [];
+    const log = createLogger('info', (line) => lines.push(line));
+    log.debug('hidden', {});
+    log.info('ws_open', { url: '/collab/abc?token=s3cret&x=1', token: 's3cret', sessionCookie: 'c' });
+    expect(lines).toHaveLength(1);
+    const entry = JSON.parse(lines[0]!);
+    expect(entry).toMatchObject({ level: 'info', event: 'ws_open', url: '/collab/abc?token=[redacted]&x=1' });
+    expect(lines[0]).not.toContain('s3cret');
+    expect(entry.sessionCookie).toBeUndefined();
+  });
+
+  it('redacts tokens anywhere in a query string', () => {
+    expect(redactUrl('/a?x=1&token=abc#f')).toBe('/a?x=1&token=[redacted]#f');
+  });
+});
