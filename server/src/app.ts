@@ -5,7 +5,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { CLOSE_CODES, canEditContent, type AwarenessUser } from '../../shared/src/index';
+import { CLOSE_CODES } from '../../shared/src/index';
 import { AuthService } from './auth/authService';
 import type { Config } from './config';
 import { createLogger, type Logger } from './log';
@@ -13,8 +13,10 @@ import { openSqliteStore } from './storage/sqlite/sqliteStore';
 import type { Store } from './storage/store';
 import type { SyncHooks } from './sync/hooks';
 import { RoomManager } from './sync/roomManager';
-import { attachCollabSockets, type CollabAuthorization } from './transport/collabSocket';
-import { sessionToken } from './transport/httpPipeline';
+import { attachCollabSockets } from './transport/collabSocket';
+import { peopleRoutes } from './transport/peopleRoutes';
+import { collabAuthorizer, liveMembershipEffects } from './collab/collabAccess';
+import { PeopleService } from './people/peopleService';
 import { createRequestHandler } from './transport/httpServer';
 import { apiRoutes } from './transport/routes';
 import { systemClock, type Clock } from './util/ids';
@@ -43,6 +45,8 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   const auth = new AuthService(store, clock, config.limits);
   const workspaces = new WorkspaceService(store, clock);
   const rooms = new RoomManager(store, overrides.hooks ?? {}, config.limits, log, () => clock.now());
+  const people = new PeopleService(store, clock, liveMembershipEffects(store, rooms), config.limits);
+  const secureCookies = config.publicUrl?.startsWith('https:') ?? false;
 
   const server = http.createServer();
   const allowedOrigins = (req: http.IncomingMessage): Set<string> => {
@@ -57,7 +61,25 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   server.on(
     'request',
     createRequestHandler({
-      routes: apiRoutes({ auth, workspaces, store, version: VERSION, secureCookies: config.publicUrl?.startsWith('https:') ?? false }),
+      routes: [
+        ...apiRoutes({
+          auth,
+          workspaces,
+          store,
+          version: VERSION,
+          secureCookies,
+          endSessionConnections: (sessionId) =>
+            rooms.disconnect((_, access) => access.sessionId === sessionId, CLOSE_CODES.accessEnded, 'You have signed out.'),
+        }),
+        ...peopleRoutes({
+          auth,
+          people,
+          secureCookies,
+          baseUrl: (req) => (config.publicUrl ? new URL(config.publicUrl).origin : `http://${req.headers.host ?? `${config.host}:${config.port}`}`),
+          disconnectUser: (userId) =>
+            rooms.disconnect((_, access) => access.memberId === userId, CLOSE_CODES.accessEnded, 'You have signed out on every device.'),
+        }),
+      ],
       deps: { authenticate: (token) => auth.authenticate(token), allowedOrigins },
       clientDir: config.clientDir,
       maxBodyBytes: config.limits.maxHttpBodyBytes,
@@ -65,21 +87,9 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     }),
   );
 
-  const authorizeCollab = async (req: http.IncomingMessage, documentId: string, queryToken: string | null): Promise<CollabAuthorization> => {
-    const credentials = queryToken ? { token: queryToken, via: 'query' as const } : sessionToken(req);
-    if (credentials?.via === 'cookie' && req.headers.origin && !allowedOrigins(req).has(req.headers.origin)) {
-      return { ok: false, code: CLOSE_CODES.unauthenticated, reason: 'This connection did not come from Ensemble itself.' };
-    }
-    const user = credentials ? await auth.authenticate(credentials.token) : null;
-    if (!user) return { ok: false, code: CLOSE_CODES.unauthenticated, reason: 'Not signed in, or the session has ended.' };
-    const access = await workspaces.documentAccess(user.id, documentId);
-    if (!access) return { ok: false, code: CLOSE_CODES.notFound, reason: 'No such document.' };
-    const identity: AwarenessUser = { id: user.id, name: user.displayName, color: user.color, role: access.membership.role };
-    return { ok: true, access: { memberId: user.id, canWrite: canEditContent(access.membership.permission), identity } };
-  };
   const wss = attachCollabSockets(server, {
     rooms,
-    authorize: authorizeCollab,
+    authorize: collabAuthorizer({ auth, workspaces, store, clock, allowedOrigins }),
     connectionsPerUser: config.limits.connectionsPerUser,
     maxMessageBytes: config.limits.maxMessageBytes,
     log,

@@ -11,7 +11,7 @@ import WebSocket from 'ws';
 import { startServer, type RunningServer } from '../src/app';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/log';
-import { hashToken, newId, newToken } from '../src/util/ids';
+import { hashToken, newId, newToken, type Clock } from '../src/util/ids';
 
 export interface TestServer extends RunningServer {
   dataDir: string;
@@ -25,10 +25,10 @@ export function makeDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'ensemble-test-'));
 }
 
-export async function startTestServer(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(options: { dataDir?: string; env?: Record<string, string>; clock?: Clock } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? makeDataDir();
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', ...options.env });
-  const server = await startServer(config, { log: createLogger('error', () => {}) });
+  const server = await startServer(config, { log: createLogger('error', () => {}), ...(options.clock ? { clock: options.clock } : {}) });
   return {
     ...server,
     dataDir,
@@ -145,4 +145,20 @@ export async function createOutsider(server: RunningServer): Promise<string> {
   const token = newToken();
   await server.store.createSession({ tokenHash: hashToken(token), userId: id, createdAt: Date.now(), expiresAt: Date.now() + 60_000 });
   return token;
+}
+
+/** An owner invites someone with a role and permission; they join with only a name. */
+export async function invite(
+  baseUrl: string,
+  ownerToken: string,
+  workspaceId: string,
+  role: string,
+  permission: string,
+  displayName: string,
+): Promise<{ token: string; userId: string }> {
+  const invitation = await api(baseUrl, 'POST', `/api/workspaces/${workspaceId}/invitations`, { token: ownerToken, body: { role, permission } });
+  if (invitation.status !== 201) throw new Error(`invite failed: ${JSON.stringify(invitation.body)}`);
+  const accepted = await api(baseUrl, 'POST', `/api/invitations/${invitation.body.token}/accept`, { body: { displayName } });
+  if (accepted.status !== 201) throw new Error(`accept failed: ${JSON.stringify(accepted.body)}`);
+  return { token: accepted.body.token, userId: accepted.body.user.id };
 }

@@ -10,3 +10,4 @@ export * from './api/health';
 export * from './protocol/closeCodes';
 export * from './protocol/messages';
 export * from './protocol/awareness';
+export * from './api/members';

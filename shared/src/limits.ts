@@ -18,6 +18,8 @@ export const DEFAULT_LIMITS = {
   /** Login / setup attempts per client address per window. */
   authAttemptsPerWindow: 10,
   authWindowMs: 60_000,
+  /** Invitation acceptances per client address per window (a workshop room may share one address). */
+  inviteAcceptsPerWindow: 120,
   /** Updates appended since the last checkpoint before a new one is taken in the background. */
   checkpointEvery: 500,
   /** Milliseconds a room stays loaded after its last connection leaves. */

@@ -2,7 +2,7 @@
  * Accounts and sessions: first-run setup, sign-in, sign-out, resolving a token to a user.
  * Tokens are random and only their SHA-256 is stored.
  */
-import type { LoginRequest, SetupRequest, UpdateMeRequest, User } from '../../../shared/src/index';
+import type { LoginRequest, SetCredentialsRequest, SetupRequest, UpdateMeRequest, User } from '../../../shared/src/index';
 import { AppError } from '../errors';
 import type { Store, UserRecord } from '../storage/store';
 import { hashToken, newId, newToken, type Clock } from '../util/ids';
@@ -91,13 +91,29 @@ export class AuthService {
     return toPublicUser(user);
   }
 
+  /** Adds (or changes) an email and password so the person can sign in from another device. */
+  async setCredentials(user: UserRecord, request: SetCredentialsRequest): Promise<User> {
+    if (user.passwordHash) {
+      const ok = request.currentPassword !== undefined && (await verifyPassword(request.currentPassword, user.passwordHash));
+      if (!ok) throw new AppError('forbidden', 'Your current password is needed to change it, and it was not correct.');
+    }
+    const saved = await this.store.setCredentials(user.id, request.email, await hashPassword(request.password));
+    if (!saved) throw new AppError('conflict', 'This email address is already used by another account.');
+    return toPublicUser({ ...user, email: request.email });
+  }
+
+  /** Ends every session of a user; the caller closes their live connections. */
+  async logoutEverywhere(userId: string): Promise<void> {
+    await this.store.deleteSessionsOf(userId);
+  }
+
   private checkRate(key: string): void {
     if (this.failures.isLimited(key)) {
       throw new AppError('rate_limited', 'Too many attempts. Wait a minute, then try again.');
     }
   }
 
-  private async openSession(user: UserRecord): Promise<Session> {
+  async openSession(user: UserRecord): Promise<Session> {
     const token = newToken();
     const now = this.clock.now();
     const expiresAt = now + SESSION_TTL_MS;

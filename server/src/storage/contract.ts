@@ -124,6 +124,35 @@ export function describeStoreContract(name: string, open: () => Promise<{ store:
       expect((await store.readUpdates('d1', 1)).map((u) => u.seq)).toEqual([1, 2, 3, 4]);
     });
 
+    it('never leaves a workspace without an owner', async () => {
+      await seedDocument();
+      const audit = { workspaceId: 'w1', kind: 'member_changed' as const, actorId: 'u1', subjectId: 'u1', at: 5 };
+      expect(await store.changeMembership('w1', 'u1', { kind: 'remove' }, audit)).toEqual({ ok: false, reason: 'last-owner' });
+      expect(await store.changeMembership('w1', 'u1', { kind: 'update', permission: 'editor' }, audit)).toEqual({ ok: false, reason: 'last-owner' });
+      expect(await store.changeMembership('w1', 'nobody', { kind: 'remove' }, audit)).toEqual({ ok: false, reason: 'not-member' });
+      const roleOnly = await store.changeMembership('w1', 'u1', { kind: 'update', role: 'manager' }, audit);
+      expect(roleOnly.ok && roleOnly.after).toMatchObject({ role: 'manager', permission: 'owner' });
+      expect((await store.listAudit('w1', 10)).map((e) => e.kind)).toEqual(['member_changed', 'workspace_created']);
+    });
+
+    it('uses an invitation at most maxUses times and never after it is revoked or expired', async () => {
+      await seedDocument();
+      const invitation = {
+        id: 'i1', workspaceId: 'w1', tokenHash: 't1', codeHash: 'c1', role: 'caregiver' as const, permission: 'editor' as const,
+        maxUses: 1, uses: 0, expiresAt: 100, revokedAt: null, createdBy: 'u1', createdAt: 1,
+      };
+      await store.createInvitation(invitation, { workspaceId: 'w1', kind: 'invited', actorId: 'u1', subjectId: null, details: {}, at: 1 });
+      expect((await store.findInvitation('c1'))?.id).toBe('i1');
+      expect(await store.acceptInvitation('i1', 'u2', user('u2', null), 200)).toEqual({ kind: 'unavailable' });
+      expect(await store.getUser('u2')).toBeNull();
+      const joined = await store.acceptInvitation('i1', 'u2', user('u2', null), 50);
+      expect(joined).toMatchObject({ kind: 'joined', membership: { userId: 'u2', role: 'caregiver', permission: 'editor' } });
+      expect(await store.acceptInvitation('i1', 'u3', user('u3', null), 51)).toEqual({ kind: 'unavailable' });
+      expect((await store.listMembers('w1')).map((m) => m.userId)).toEqual(['u1', 'u2']);
+      expect(await store.revokeInvitation('w1', 'i1', 60, { workspaceId: 'w1', kind: 'invitation_revoked', actorId: 'u1', subjectId: null, details: {}, at: 60 })).toBe(true);
+      expect((await store.findInvitation('t1'))?.revokedAt).toBe(60);
+    });
+
     it('keeps everything after closing and reopening', async () => {
       if (!reopen) return;
       await seedDocument('d1');

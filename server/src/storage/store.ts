@@ -39,6 +39,53 @@ export interface MembershipRecord {
   createdAt: number;
 }
 
+export interface InvitationRecord {
+  id: string;
+  workspaceId: string;
+  tokenHash: string;
+  codeHash: string;
+  role: Role;
+  permission: Permission;
+  maxUses: number | null;
+  uses: number;
+  expiresAt: number;
+  revokedAt: number | null;
+  createdBy: string;
+  createdAt: number;
+}
+
+export type AuditKind = 'workspace_created' | 'invited' | 'invitation_revoked' | 'joined' | 'member_changed' | 'member_removed' | 'member_left';
+
+export interface NewAuditEvent {
+  workspaceId: string;
+  kind: AuditKind;
+  actorId: string | null;
+  subjectId: string | null;
+  details: Record<string, unknown>;
+  at: number;
+}
+
+export interface AuditRecord extends NewAuditEvent {
+  id: number;
+}
+
+export interface MemberRecord extends MembershipRecord {
+  displayName: string;
+  color: string;
+  lastSeenAt: number | null;
+}
+
+export type MembershipChange = { kind: 'update'; role?: Role; permission?: Permission } | { kind: 'remove' };
+
+export type MembershipChangeResult =
+  | { ok: true; before: MembershipRecord; after: MembershipRecord | null }
+  | { ok: false; reason: 'not-member' | 'last-owner' };
+
+export type AcceptResult =
+  | { kind: 'joined'; membership: MembershipRecord }
+  | { kind: 'already-member'; membership: MembershipRecord }
+  | { kind: 'unavailable' };
+
 export interface DocumentRecord {
   id: string;
   workspaceId: string;
@@ -91,7 +138,31 @@ export interface Store {
   findSession(tokenHash: string): Promise<SessionRecord | null>;
   deleteSession(tokenHash: string): Promise<void>;
 
+  /** Removes every session of a user (signed out everywhere). */
+  deleteSessionsOf(userId: string): Promise<void>;
+  /** Sets sign-in credentials; false when the email belongs to someone else. */
+  setCredentials(userId: string, email: string, passwordHash: string): Promise<boolean>;
+
   createWorkspace(workspace: WorkspaceRecord, owner: MembershipRecord): Promise<void>;
+  listMembers(workspaceId: string): Promise<MemberRecord[]>;
+  /** Changes or removes a membership atomically; never leaves a workspace without an owner. */
+  changeMembership(workspaceId: string, userId: string, change: MembershipChange, audit: Omit<NewAuditEvent, 'details'> & { details?: Record<string, unknown> }): Promise<MembershipChangeResult>;
+  touchMember(workspaceId: string, userId: string, at: number): Promise<void>;
+
+  createInvitation(invitation: InvitationRecord, audit: NewAuditEvent): Promise<void>;
+  /** Finds an invitation by the hash of its link token or of its short code. */
+  findInvitation(hash: string): Promise<InvitationRecord | null>;
+  listInvitations(workspaceId: string): Promise<InvitationRecord[]>;
+  revokeInvitation(workspaceId: string, invitationId: string, at: number, audit: NewAuditEvent): Promise<boolean>;
+  /**
+   * Atomically checks the invitation is still usable at `now`, creates `newUser` if given,
+   * adds the membership and counts the use.
+   */
+  acceptInvitation(invitationId: string, userId: string, newUser: UserRecord | null, now: number): Promise<AcceptResult>;
+
+  appendAudit(event: NewAuditEvent): Promise<void>;
+  listAudit(workspaceId: string, limit: number): Promise<AuditRecord[]>;
+
   getWorkspace(id: string): Promise<WorkspaceRecord | null>;
   listWorkspacesOf(userId: string): Promise<Array<WorkspaceRecord & { membership: MembershipRecord }>>;
   getMembership(workspaceId: string, userId: string): Promise<MembershipRecord | null>;

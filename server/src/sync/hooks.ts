@@ -8,6 +8,8 @@ import type { LoggedUpdate } from '../storage/store';
 export interface ConnectionAccess {
   /** Stable id of the member; written as the author of every update this connection sends. */
   memberId: string;
+  /** Opaque id of the session that opened the connection (to close it when the session ends). */
+  sessionId: string;
   /** False for members who may read but not change content (viewers, commenters). */
   canWrite: boolean;
   /** Identity stamped into this connection's awareness states (overrides what the client says). */

@@ -24,7 +24,7 @@ export class RoomConnection {
   constructor(
     readonly documentId: string,
     readonly socket: CollabSocket,
-    readonly access: ConnectionAccess,
+    public access: ConnectionAccess,
     readonly options: ConnectionOptions,
     private readonly rate: { perSecond: number; burst: number; now: () => number },
   ) {

@@ -29,6 +29,8 @@ export interface SyncLimits {
   roomUnloadDelayMs: number;
 }
 
+export type ConnectionMatch = (documentId: string, access: ConnectionAccess) => boolean;
+
 interface PendingUpdate {
   room: Room;
   connection: RoomConnection;
@@ -71,18 +73,42 @@ export class RoomManager {
     };
   }
 
-  /** Closes every live connection of a member (access revoked, session ended). */
-  disconnectMember(memberId: string, code: number, reason: string, documentIds?: ReadonlySet<string>): number {
-    let count = 0;
+  /** Closes every live connection that matches (access revoked, session ended). */
+  disconnect(match: ConnectionMatch, code: number, reason: string): number {
+    const connections = this.matching(match);
+    for (const connection of connections) connection.close(code, reason);
+    return connections.length;
+  }
+
+  /** Changes the access of live connections at once (e.g. an editor downgraded to viewer). */
+  updateAccess(match: ConnectionMatch, patch: Partial<Omit<ConnectionAccess, 'memberId' | 'sessionId'>>): number {
+    const connections = this.matching(match);
+    for (const connection of connections) {
+      const gainsWrite = patch.canWrite === true && !connection.access.canWrite;
+      connection.access = { ...connection.access, ...patch };
+      const room = this.loaded.get(connection.documentId);
+      // Updates dropped while read-only left a gap in this client's history: ask it to resync,
+      // so what it writes from now on can be integrated.
+      if (gainsWrite && room) connection.send(encodeSyncStep1(Y.encodeStateVector(room.doc)));
+    }
+    return connections.length;
+  }
+
+  /** Changes fields of the identity stamped into matching connections' awareness from now on. */
+  updateIdentity(match: ConnectionMatch, fields: Record<string, unknown>): number {
+    const connections = this.matching(match);
+    for (const connection of connections) connection.access = { ...connection.access, identity: { ...connection.access.identity, ...fields } };
+    return connections.length;
+  }
+
+  private matching(match: ConnectionMatch): RoomConnection[] {
+    const found: RoomConnection[] = [];
     for (const room of this.loaded.values()) {
-      if (documentIds && !documentIds.has(room.documentId)) continue;
       for (const connection of room.connections) {
-        if (connection.access.memberId !== memberId) continue;
-        connection.close(code, reason);
-        count++;
+        if (!connection.closed && match(room.documentId, connection.access)) found.push(connection);
       }
     }
-    return count;
+    return found;
   }
 
   get loadedRoomCount(): number {

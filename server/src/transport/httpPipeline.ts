@@ -20,6 +20,10 @@ export interface AuthedContext extends RequestContext {
   token: string;
 }
 
+export interface MaybeAuthedContext extends RequestContext {
+  user: UserRecord | null;
+}
+
 export interface Reply {
   status: number;
   body?: unknown;
@@ -33,7 +37,8 @@ interface RouteBase {
 }
 export type Route =
   | (RouteBase & { auth: false; handler: (ctx: RequestContext) => Promise<Reply> })
-  | (RouteBase & { auth: true; handler: (ctx: AuthedContext) => Promise<Reply> });
+  | (RouteBase & { auth: true; handler: (ctx: AuthedContext) => Promise<Reply> })
+  | (RouteBase & { auth: 'optional'; handler: (ctx: MaybeAuthedContext) => Promise<Reply> });
 
 export interface PipelineDeps {
   authenticate(token: string): Promise<UserRecord | null>;
@@ -103,8 +108,9 @@ export async function runRoute(
     body = parsed.data;
   }
   const base: RequestContext = { req, params, clientAddress, body };
-  if (!route.auth) return route.handler(base);
+  if (route.auth === false) return route.handler(base);
   const user = credentials ? await deps.authenticate(credentials.token) : null;
+  if (route.auth === 'optional') return route.handler({ ...base, user });
   if (!user || !credentials) throw new AppError('unauthenticated', 'You are not signed in, or your session has ended. Sign in again.');
   return route.handler({ ...base, user, token: credentials.token });
 }

@@ -15,6 +15,7 @@ import { AuthService, SESSION_TTL_MS, toPublicUser, type Session } from '../auth
 import type { Store } from '../storage/store';
 import type { WorkspaceService } from '../workspaces/workspaceService';
 import { clearedSessionCookie, sessionCookie } from './cookies';
+import { hashToken } from '../util/ids';
 import type { Reply, Route } from './httpPipeline';
 
 export interface RouteServices {
@@ -23,6 +24,8 @@ export interface RouteServices {
   store: Store;
   version: string;
   secureCookies: boolean;
+  /** Closes the live connections opened with a session that has just ended. */
+  endSessionConnections(sessionId: string): void;
 }
 
 export function apiRoutes(s: RouteServices): Route[] {
@@ -59,6 +62,7 @@ export function apiRoutes(s: RouteServices): Route[] {
       auth: true,
       handler: async (ctx) => {
         await s.auth.logout(ctx.token);
+        s.endSessionConnections(hashToken(ctx.token));
         return { status: 204, headers: { 'Set-Cookie': clearedSessionCookie(s.secureCookies) } };
       },
     },

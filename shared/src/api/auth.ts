@@ -3,27 +3,27 @@ import { FIELD_LIMITS } from '../limits';
 import { RoleSchema } from '../domain/roles';
 import { PermissionSchema } from '../domain/permissions';
 
-const displayName = z
+export const DisplayNameSchema = z
   .string()
   .trim()
   .min(1, 'Display name is required.')
   .max(FIELD_LIMITS.displayName, `Display name must be at most ${FIELD_LIMITS.displayName} characters.`);
-const email = z
+export const EmailSchema = z
   .string()
   .trim()
   .toLowerCase()
   .max(FIELD_LIMITS.email, 'Email address is too long.')
   .email('Email address is not valid.');
-const password = z
+export const PasswordSchema = z
   .string()
   .min(FIELD_LIMITS.passwordMin, `Password must be at least ${FIELD_LIMITS.passwordMin} characters.`)
   .max(FIELD_LIMITS.passwordMax, `Password must be at most ${FIELD_LIMITS.passwordMax} characters.`);
 
-export const SetupRequestSchema = z.object({ displayName, email, password }).strict();
+export const SetupRequestSchema = z.object({ displayName: DisplayNameSchema, email: EmailSchema, password: PasswordSchema }).strict();
 export type SetupRequest = z.infer<typeof SetupRequestSchema>;
 
 export const LoginRequestSchema = z
-  .object({ email, password: z.string().min(1, 'Password is required.').max(FIELD_LIMITS.passwordMax) })
+  .object({ email: EmailSchema, password: z.string().min(1, 'Password is required.').max(FIELD_LIMITS.passwordMax) })
   .strict();
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 
@@ -59,7 +59,7 @@ export type SetupStatus = z.infer<typeof SetupStatusSchema>;
 
 export const UpdateMeRequestSchema = z
   .object({
-    displayName: displayName.optional(),
+    displayName: DisplayNameSchema.optional(),
     color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Colour must look like #1a7f6e.').optional(),
     language: LanguageSchema.optional(),
   })

@@ -64,4 +64,35 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> 
       );
     `,
   },
+  {
+    version: 2,
+    sql: `
+      ALTER TABLE memberships ADD COLUMN last_seen_at INTEGER;
+      CREATE TABLE invitations (
+        id TEXT PRIMARY KEY,
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        token_hash TEXT NOT NULL UNIQUE,
+        code_hash TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL,
+        permission TEXT NOT NULL,
+        max_uses INTEGER,
+        uses INTEGER NOT NULL DEFAULT 0,
+        expires_at INTEGER NOT NULL,
+        revoked_at INTEGER,
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX invitations_workspace ON invitations(workspace_id);
+      CREATE TABLE audit_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        actor_id TEXT,
+        subject_id TEXT,
+        details TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX audit_events_workspace ON audit_events(workspace_id, id);
+    `,
+  },
 ];

@@ -1,6 +1,6 @@
 /** Mapping of SQLite rows (snake_case columns) to the Store's records. */
 import type { Language, Permission, Role, WorkspacePurpose } from '../../../../shared/src/index';
-import type { DocumentRecord, LoggedUpdate, MembershipRecord, UserRecord, WorkspaceRecord } from '../store';
+import type { AuditKind, AuditRecord, DocumentRecord, InvitationRecord, LoggedUpdate, MemberRecord, MembershipRecord, UserRecord, WorkspaceRecord } from '../store';
 
 export type Row = Record<string, unknown>;
 
@@ -56,5 +56,43 @@ export function toUpdate(row: Row): LoggedUpdate {
     memberId: String(row.member_id),
     update: new Uint8Array(row.data as Buffer),
     time: Number(row.created_at),
+  };
+}
+
+export function toInvitation(row: Row): InvitationRecord {
+  return {
+    id: String(row.id),
+    workspaceId: String(row.workspace_id),
+    tokenHash: String(row.token_hash),
+    codeHash: String(row.code_hash),
+    role: String(row.role) as Role,
+    permission: String(row.permission) as Permission,
+    maxUses: row.max_uses === null ? null : Number(row.max_uses),
+    uses: Number(row.uses),
+    expiresAt: Number(row.expires_at),
+    revokedAt: row.revoked_at === null ? null : Number(row.revoked_at),
+    createdBy: String(row.created_by),
+    createdAt: Number(row.created_at),
+  };
+}
+
+export function toMember(row: Row): MemberRecord {
+  return {
+    ...toMembership(row),
+    displayName: String(row.display_name),
+    color: String(row.color),
+    lastSeenAt: row.last_seen_at === null || row.last_seen_at === undefined ? null : Number(row.last_seen_at),
+  };
+}
+
+export function toAudit(row: Row): AuditRecord {
+  return {
+    id: Number(row.id),
+    workspaceId: String(row.workspace_id),
+    kind: String(row.kind) as AuditKind,
+    actorId: nullableString(row.actor_id),
+    subjectId: nullableString(row.subject_id),
+    details: JSON.parse(String(row.details)) as Record<string, unknown>,
+    at: Number(row.at),
   };
 }

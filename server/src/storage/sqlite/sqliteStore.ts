@@ -8,6 +8,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type {
+  AcceptResult,
+  AuditRecord,
+  InvitationRecord,
+  MemberRecord,
+  MembershipChange,
+  MembershipChangeResult,
+  NewAuditEvent,
   Checkpoint,
   DocumentRecord,
   LoggedUpdate,
@@ -21,6 +28,7 @@ import type {
   WorkspaceRecord,
 } from '../store';
 import { SQLITE_MIGRATIONS } from './migrations';
+import { SqlitePeople } from './people';
 import { toDocument, toMembership, toUpdate, toUser, toWorkspace, type Row } from './rows';
 
 export interface SqliteStoreOptions {
@@ -57,8 +65,10 @@ function migrate(db: Database.Database): void {
 class SqliteStore implements Store {
   private readonly statements;
   private readonly appendBatch;
+  private readonly people: SqlitePeople;
 
   constructor(private readonly db: Database.Database) {
+    this.people = new SqlitePeople(db);
     this.statements = {
       countUsers: db.prepare('SELECT COUNT(*) AS n FROM users'),
       insertUser: db.prepare(
@@ -177,10 +187,71 @@ class SqliteStore implements Store {
     this.statements.deleteSession.run(tokenHash);
   }
 
+  async deleteSessionsOf(userId: string): Promise<void> {
+    this.people.deleteSessionsOf(userId);
+  }
+
+  async setCredentials(userId: string, email: string, passwordHash: string): Promise<boolean> {
+    return this.people.setCredentials(userId, email, passwordHash);
+  }
+
+  async listMembers(workspaceId: string): Promise<MemberRecord[]> {
+    return this.people.listMembers(workspaceId);
+  }
+
+  async changeMembership(
+    workspaceId: string,
+    userId: string,
+    change: MembershipChange,
+    audit: Omit<NewAuditEvent, 'details'> & { details?: Record<string, unknown> },
+  ): Promise<MembershipChangeResult> {
+    return this.people.changeMembership(workspaceId, userId, change, audit);
+  }
+
+  async touchMember(workspaceId: string, userId: string, at: number): Promise<void> {
+    this.people.touchMember(workspaceId, userId, at);
+  }
+
+  async createInvitation(invitation: InvitationRecord, audit: NewAuditEvent): Promise<void> {
+    this.people.createInvitation(invitation, audit);
+  }
+
+  async findInvitation(hash: string): Promise<InvitationRecord | null> {
+    return this.people.findInvitation(hash);
+  }
+
+  async listInvitations(workspaceId: string): Promise<InvitationRecord[]> {
+    return this.people.listInvitations(workspaceId);
+  }
+
+  async revokeInvitation(workspaceId: string, invitationId: string, at: number, audit: NewAuditEvent): Promise<boolean> {
+    return this.people.revokeInvitation(workspaceId, invitationId, at, audit);
+  }
+
+  async acceptInvitation(invitationId: string, userId: string, newUser: UserRecord | null, now: number): Promise<AcceptResult> {
+    return this.people.acceptInvitation(invitationId, userId, newUser, now);
+  }
+
+  async appendAudit(event: NewAuditEvent): Promise<void> {
+    this.people.appendAudit(event);
+  }
+
+  async listAudit(workspaceId: string, limit: number): Promise<AuditRecord[]> {
+    return this.people.listAudit(workspaceId, limit);
+  }
+
   async createWorkspace(workspace: WorkspaceRecord, owner: MembershipRecord): Promise<void> {
     this.db.transaction(() => {
       this.statements.insertWorkspace.run(workspace);
       this.statements.insertMembership.run(owner);
+      this.people.appendAudit({
+        workspaceId: workspace.id,
+        kind: 'workspace_created',
+        actorId: workspace.createdBy,
+        subjectId: owner.userId,
+        details: { name: workspace.name, purpose: workspace.purpose, role: owner.role },
+        at: workspace.createdAt,
+      });
     })();
   }
 

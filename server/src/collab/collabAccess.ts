@@ -1,0 +1,66 @@
+/**
+ * Who may open which document's room, and with which rights: the bridge between people and
+ * permissions (auth/, people/, workspaces/) and the feature-agnostic sync core.
+ */
+import type http from 'node:http';
+import { CLOSE_CODES, canEditContent, type AwarenessUser } from '../../../shared/src/index';
+import type { AuthService } from '../auth/authService';
+import type { MembershipEffects } from '../people/peopleService';
+import type { Store } from '../storage/store';
+import type { RoomManager } from '../sync/roomManager';
+import type { CollabAuthorization } from '../transport/collabSocket';
+import { sessionToken } from '../transport/httpPipeline';
+import { hashToken, type Clock } from '../util/ids';
+import type { WorkspaceService } from '../workspaces/workspaceService';
+
+export function collabAuthorizer(deps: {
+  auth: AuthService;
+  workspaces: WorkspaceService;
+  store: Store;
+  clock: Clock;
+  allowedOrigins(req: http.IncomingMessage): Set<string>;
+}) {
+  return async (req: http.IncomingMessage, documentId: string, queryToken: string | null): Promise<CollabAuthorization> => {
+    const credentials = queryToken ? { token: queryToken, via: 'query' as const } : sessionToken(req);
+    if (credentials?.via === 'cookie' && req.headers.origin && !deps.allowedOrigins(req).has(req.headers.origin)) {
+      return { ok: false, code: CLOSE_CODES.unauthenticated, reason: 'This connection did not come from Ensemble itself.' };
+    }
+    const user = credentials ? await deps.auth.authenticate(credentials.token) : null;
+    if (!user || !credentials) return { ok: false, code: CLOSE_CODES.unauthenticated, reason: 'Not signed in, or the session has ended.' };
+    const access = await deps.workspaces.documentAccess(user.id, documentId);
+    if (!access) return { ok: false, code: CLOSE_CODES.notFound, reason: 'No such document.' };
+    await deps.store.touchMember(access.document.workspaceId, user.id, deps.clock.now());
+    const identity: AwarenessUser = { id: user.id, name: user.displayName, color: user.color, role: access.membership.role };
+    return {
+      ok: true,
+      access: {
+        memberId: user.id,
+        sessionId: hashToken(credentials.token),
+        canWrite: canEditContent(access.membership.permission),
+        identity,
+      },
+    };
+  };
+}
+
+/** Applies membership changes to live connections at once. */
+export function liveMembershipEffects(store: Store, rooms: RoomManager): MembershipEffects {
+  const documentsOf = async (workspaceId: string) => new Set((await store.listDocuments(workspaceId)).map((d) => d.id));
+  return {
+    async changed(workspaceId, userId, membership) {
+      const documents = await documentsOf(workspaceId);
+      rooms.updateAccess((documentId, access) => access.memberId === userId && documents.has(documentId), {
+        canWrite: canEditContent(membership.permission),
+      });
+      rooms.updateIdentity((documentId, access) => access.memberId === userId && documents.has(documentId), { role: membership.role });
+    },
+    async removed(workspaceId, userId) {
+      const documents = await documentsOf(workspaceId);
+      rooms.disconnect(
+        (documentId, access) => access.memberId === userId && documents.has(documentId),
+        CLOSE_CODES.accessEnded,
+        'Your access to this workspace has ended.',
+      );
+    },
+  };
+}
