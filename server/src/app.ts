@@ -9,7 +9,7 @@ import { CLOSE_CODES } from '../../shared/src/index';
 import { AuthService } from './auth/authService';
 import type { Config } from './config';
 import { createLogger, type Logger } from './log';
-import { openSqliteStore } from './storage/sqlite/sqliteStore';
+import { SqliteStore, openSqliteDatabase } from './storage/sqlite/sqliteStore';
 import type { Store } from './storage/store';
 import type { SyncHooks } from './sync/hooks';
 import { RoomManager } from './sync/roomManager';
@@ -41,7 +41,8 @@ export interface ServerOverrides {
 export async function startServer(config: Config, overrides: ServerOverrides = {}): Promise<RunningServer> {
   const clock = overrides.clock ?? systemClock;
   const log = overrides.log ?? createLogger(config.logLevel);
-  const store = openSqliteStore({ filename: path.join(config.dataDir, 'ensemble.sqlite'), durability: config.durability });
+  const db = openSqliteDatabase({ filename: path.join(config.dataDir, 'ensemble.sqlite'), durability: config.durability });
+  const store = new SqliteStore(db);
   const auth = new AuthService(store, clock, config.limits);
   const workspaces = new WorkspaceService(store, clock);
   const rooms = new RoomManager(store, overrides.hooks ?? {}, config.limits, log, () => clock.now());
@@ -83,6 +84,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
       deps: { authenticate: (token) => auth.authenticate(token), allowedOrigins },
       clientDir: config.clientDir,
       maxBodyBytes: config.limits.maxHttpBodyBytes,
+      trustProxy: config.trustProxy,
       log,
     }),
   );

@@ -18,6 +18,7 @@ export interface Config {
   publicUrl: string | null;
   durability: 'normal' | 'full';
   logLevel: LogLevel;
+  trustProxy: boolean;
   limits: Limits;
 }
 
@@ -29,6 +30,8 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   DURABILITY: z.enum(['normal', 'full']).default('normal'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (for rate limits). */
+  TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
 });
 
 /** Environment variable that overrides each limit, e.g. LIMIT_MAX_MESSAGE_BYTES. */
@@ -48,7 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const raw = env[limitEnvName(key)];
     if (raw === undefined) continue;
     const value = Number(raw);
-    if (!Number.isFinite(value) || value < 0) throw new Error(`Invalid configuration: ${limitEnvName(key)} must be a positive number.`);
+    if (!Number.isFinite(value) || value <= 0) throw new Error(`Invalid configuration: ${limitEnvName(key)} must be a number above 0.`);
     limits[key] = value;
   }
   return {
@@ -59,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL ?? null,
     durability: e.DURABILITY,
     logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
     limits,
   };
 }

@@ -67,6 +67,7 @@ describe('HTTP API', () => {
     const limited = await api(server.url, 'POST', '/api/login', { body: { email: 'alice@example.org', password: 'a long passphrase' } });
     expect(limited.status).toBe(429);
     expect(limited.body.error.code).toBe('rate_limited');
+    expect(limited.headers.get('retry-after')).toBe('60');
   });
 
   it('signs in, answers /api/me, and ends the session on logout', async () => {
@@ -104,6 +105,11 @@ describe('HTTP API', () => {
 
   it('requires authentication and refuses cookie writes from another origin', async () => {
     expect((await api(server.url, 'GET', '/api/workspaces')).status).toBe(401);
+    // Authentication comes before validation: a stranger learns nothing about the body rules.
+    expect((await api(server.url, 'POST', '/api/workspaces', { body: { name: '' } })).status).toBe(401);
+    const wrongMethod = await api(server.url, 'DELETE', '/api/workspaces');
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.body.error.code).toBe('method_not_allowed');
     const f = await setupFixture(server);
     const cookie = `ensemble_session=${f.token}`;
     const foreign = await api(server.url, 'POST', '/api/workspaces', { body: { name: 'X' }, headers: { cookie, origin: 'https://evil.example' } });

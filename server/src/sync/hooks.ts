@@ -29,7 +29,10 @@ export interface UpdateContext {
 }
 
 export interface SyncHooks {
-  /** Called for each well-formed update before it is stored. Default: accept if canWrite. */
+  /**
+   * Called for each well-formed update from a connection that may write, before it is stored.
+   * Updates from read-only connections are dropped before any hook runs.
+   */
   beforeApplyUpdate?(context: UpdateContext, update: Uint8Array): UpdateVerdict;
   /** Called after a batch has been durably appended and applied, before returning to the loop. */
   afterAppend?(entries: LoggedUpdate[]): void;

@@ -204,11 +204,10 @@ export class RoomManager {
   }
 
   private acceptUpdate(room: Room, connection: RoomConnection, update: Uint8Array): void {
-    const verdict: UpdateVerdict = this.hooks.beforeApplyUpdate
-      ? this.hooks.beforeApplyUpdate({ documentId: room.documentId, access: connection.access }, update)
-      : connection.access.canWrite
-        ? { kind: 'accept' }
-        : { kind: 'drop' };
+    // Read-only connections never write, whatever a hook says; hooks may only refuse more.
+    const verdict: UpdateVerdict = !connection.access.canWrite
+      ? { kind: 'drop' }
+      : (this.hooks.beforeApplyUpdate?.({ documentId: room.documentId, access: connection.access }, update) ?? { kind: 'accept' });
     if (verdict.kind === 'reject') {
       connection.close(verdict.code, verdict.reason);
       return;

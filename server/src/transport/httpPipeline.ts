@@ -74,7 +74,7 @@ export function matchRoute(routes: CompiledRoute[], method: string, pathname: st
     compiled.keys.forEach((key, i) => (params[key] = decodeURIComponent(m[i + 1] ?? '')));
     return { compiled, params };
   }
-  if (pathMatched) throw new AppError('bad_request', `Method ${method} is not allowed here.`);
+  if (pathMatched) throw new AppError('method_not_allowed', `Method ${method} is not allowed here.`);
   throw new AppError('not_found', 'No such API route.');
 }
 
@@ -100,6 +100,8 @@ export async function runRoute(
       throw new AppError('forbidden', 'This request did not come from Ensemble itself, so it was refused.');
     }
   }
+  const user = route.auth !== false && credentials ? await deps.authenticate(credentials.token) : null;
+  if (route.auth === true && !user) throw new AppError('unauthenticated', 'You are not signed in, or your session has ended. Sign in again.');
   const rawBody = route.method === 'GET' ? undefined : await deps.readBody(req);
   let body: unknown = rawBody;
   if (route.schema) {
@@ -109,7 +111,6 @@ export async function runRoute(
   }
   const base: RequestContext = { req, params, clientAddress, body };
   if (route.auth === false) return route.handler(base);
-  const user = credentials ? await deps.authenticate(credentials.token) : null;
   if (route.auth === 'optional') return route.handler({ ...base, user });
   if (!user || !credentials) throw new AppError('unauthenticated', 'You are not signed in, or your session has ended. Sign in again.');
   return route.handler({ ...base, user, token: credentials.token });

@@ -20,6 +20,7 @@ export function createRequestHandler(options: {
   deps: Omit<PipelineDeps, 'readBody'>;
   clientDir: string;
   maxBodyBytes: number;
+  trustProxy: boolean;
   log: Logger;
 }): (req: http.IncomingMessage, res: http.ServerResponse) => void {
   const routes = compileRoutes(options.routes);
@@ -36,7 +37,7 @@ export function createRequestHandler(options: {
       return;
     }
     const started = Date.now();
-    const clientAddress = req.socket.remoteAddress ?? 'unknown';
+    const clientAddress = clientAddressOf(req, options.trustProxy);
     void (async () => {
       try {
         const { compiled, params } = matchRoute(routes, req.method ?? 'GET', url.pathname);
@@ -52,6 +53,7 @@ export function createRequestHandler(options: {
         const appError = error instanceof AppError ? error : null;
         if (!appError) options.log.error('http_error', { method: req.method, path: url.pathname, error: String(error) });
         const status = appError?.status ?? 500;
+        if (status === 429) res.setHeader('Retry-After', '60');
         sendJson(res, status, {
           error: { code: appError?.code ?? 'internal', message: appError?.message ?? 'Something went wrong on the server. Try again.' },
         });
@@ -93,4 +95,11 @@ async function readJsonBody(req: http.IncomingMessage, maxBytes: number): Promis
   } catch {
     throw new AppError('bad_request', 'The request body is not valid JSON.');
   }
+}
+
+/** The client's address; behind a trusted reverse proxy, the first X-Forwarded-For entry. */
+export function clientAddressOf(req: http.IncomingMessage, trustProxy: boolean): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  if (trustProxy && typeof forwarded === 'string' && forwarded.trim()) return forwarded.split(',')[0]!.trim();
+  return req.socket.remoteAddress ?? 'unknown';
 }

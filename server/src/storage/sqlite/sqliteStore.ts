@@ -37,7 +37,11 @@ export interface SqliteStoreOptions {
   durability: 'normal' | 'full';
 }
 
-export function openSqliteStore(options: SqliteStoreOptions): Store {
+/**
+ * Opens (creating if needed) and migrates the database. Capability stores (decisions, comments,
+ * ...) each wrap the same handle in their own adapter class beside this one.
+ */
+export function openSqliteDatabase(options: SqliteStoreOptions): Database.Database {
   if (options.filename !== ':memory:') fs.mkdirSync(path.dirname(options.filename), { recursive: true });
   const db = new Database(options.filename);
   db.pragma('journal_mode = WAL');
@@ -45,7 +49,11 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
-  return new SqliteStore(db);
+  return db;
+}
+
+export function openSqliteStore(options: SqliteStoreOptions): Store {
+  return new SqliteStore(openSqliteDatabase(options));
 }
 
 function migrate(db: Database.Database): void {
@@ -62,7 +70,7 @@ function migrate(db: Database.Database): void {
   }
 }
 
-class SqliteStore implements Store {
+export class SqliteStore implements Store {
   private readonly statements;
   private readonly appendBatch;
   private readonly people: SqlitePeople;
