@@ -11,3 +11,4 @@ export * from './protocol/closeCodes';
 export * from './protocol/messages';
 export * from './protocol/awareness';
 export * from './api/members';
+export * from './protocol/records';

@@ -10,6 +10,6 @@ export interface CollabSocket {
 }
 
 export interface ConnectionOptions {
-  /** The client announced it understands the `saved` acknowledgement message. */
-  wantsSavedAcks: boolean;
+  /** The client announced (?client=ensemble) that it understands Ensemble messages (saved, record). */
+  ensembleClient: boolean;
 }

@@ -108,3 +108,10 @@ export function encodeSaved(acknowledgedFrames: number, lastSeq: number): Uint8A
   encoding.writeVarUint(encoder, lastSeq);
   return encoding.toUint8Array(encoder);
 }
+
+export function encodeRecordEvent(json: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_TYPES.record);
+  encoding.writeVarString(encoder, json);
+  return encoding.toUint8Array(encoder);
+}

@@ -54,7 +54,7 @@ export class RoomConnection {
   acknowledge(upTo: number, lastSeq: number): void {
     if (upTo <= this.acknowledged) return;
     this.acknowledged = upTo;
-    if (this.options.wantsSavedAcks) this.send(encodeSaved(upTo, lastSeq));
+    if (this.options.ensembleClient) this.send(encodeSaved(upTo, lastSeq));
   }
 
   close(code: number, reason: string): void {

@@ -15,7 +15,7 @@ import type { Logger } from '../log';
 import type { CollabSocket, ConnectionOptions } from './connection';
 import type { ConnectionAccess, SyncHooks, UpdateVerdict } from './hooks';
 import { decodeAwarenessUpdate, encodeAwarenessUpdate, stampIdentity } from './awarenessGuard';
-import { MalformedFrameError, decodeFrame, encodeSyncStep1, encodeSyncStep2 } from './frames';
+import { MalformedFrameError, decodeFrame, encodeRecordEvent, encodeSyncStep1, encodeSyncStep2 } from './frames';
 import { Room } from './room';
 import { RoomConnection } from './roomConnection';
 import { loadRoom } from './loadRoom';
@@ -92,6 +92,23 @@ export class RoomManager {
       if (gainsWrite && room) connection.send(encodeSyncStep1(Y.encodeStateVector(room.doc)));
     }
     return connections.length;
+  }
+
+  /**
+   * Sends a record notice (message type 101) to the Ensemble clients connected to a document;
+   * stock y-websocket clients never receive it. Returns how many connections were told.
+   */
+  notify(documentId: string, event: Record<string, unknown>): number {
+    const room = this.loaded.get(documentId);
+    if (!room) return 0;
+    const message = encodeRecordEvent(JSON.stringify(event));
+    let count = 0;
+    for (const connection of room.connections) {
+      if (connection.closed || !connection.options.ensembleClient) continue;
+      connection.send(message);
+      count++;
+    }
+    return count;
   }
 
   /** Changes fields of the identity stamped into matching connections' awareness from now on. */

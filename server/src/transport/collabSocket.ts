@@ -117,7 +117,7 @@ export function attachCollabSockets(server: http.Server, options: CollabSocketOp
         },
       },
       result.access,
-      { wantsSavedAcks: url.searchParams.get(ENSEMBLE_CLIENT_PARAM.name) === ENSEMBLE_CLIENT_PARAM.value },
+      { ensembleClient: url.searchParams.get(ENSEMBLE_CLIENT_PARAM.name) === ENSEMBLE_CLIENT_PARAM.value },
     );
     options.log.info('ws_open', { documentId, memberId });
     for (const bytes of early) handlers.receive(bytes);

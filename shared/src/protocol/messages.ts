@@ -13,6 +13,10 @@
  *                client can tell "Saved" once it equals what it has sent on this socket.
  *                Sent only to clients that connect with `?client=ensemble`, so stock
  *                y-websocket clients never see an unknown type.
+ *   101 record   Ensemble only, server -> client: varstring JSON of a RecordEvent
+ *                (shared/src/protocol/records.ts): a structured record (decision, comment,
+ *                membership...) of this document changed; the client refetches it over HTTP.
+ *                Same audience rule as `saved`.
  */
 export const MESSAGE_TYPES = {
   sync: 0,
@@ -20,6 +24,7 @@ export const MESSAGE_TYPES = {
   auth: 2,
   queryAwareness: 3,
   saved: 100,
+  record: 101,
 } as const;
 
 export const SYNC_STEPS = { step1: 0, step2: 1, update: 2 } as const;

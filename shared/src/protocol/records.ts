@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+/**
+ * Live notice that a structured record of a document changed (message type 101). It carries
+ * no content: the client refetches over HTTP, where permissions are checked as usual.
+ */
+export const RECORD_KINDS = ['decisions', 'comments', 'members', 'document'] as const;
+export const RecordEventSchema = z.object({
+  kind: z.enum(RECORD_KINDS),
+  documentId: z.string(),
+  /** The id of the record that changed, when there is one. */
+  id: z.string().optional(),
+});
+export type RecordEvent = z.infer<typeof RecordEventSchema>;
