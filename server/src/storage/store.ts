@@ -101,6 +101,14 @@ export interface NewUpdate {
   memberId: string;
   update: Uint8Array;
   time: number;
+  /** Yjs client ids first used by this update, bound to `memberId` from now on. */
+  bindClients?: number[];
+}
+
+/** A Yjs client id of a document and the member it belongs to (see attribution). */
+export interface ClientBinding {
+  clientId: number;
+  memberId: string;
 }
 
 export interface LoggedUpdate {
@@ -121,6 +129,8 @@ export interface StoredDocumentState {
   checkpoint: Checkpoint | null;
   /** Updates after the checkpoint (or all of them), in sequence order. */
   tail: LoggedUpdate[];
+  /** Every client id bound to a member in this document. */
+  bindings: ClientBinding[];
 }
 
 export type UserPatch = Partial<Pick<UserRecord, 'displayName' | 'color' | 'language'>>;
@@ -175,7 +185,9 @@ export interface Store {
   /**
    * Appends updates atomically (one transaction for the whole batch, which may span several
    * documents), assigning each the next sequence number of its document, in order.
-   * Resolves with the assigned sequence numbers, in the same order as `updates`.
+   * Resolves with the assigned sequence numbers, in the same order as `updates`. Client ids in
+   * `bindClients` are bound in the same transaction; binding an id that is already bound fails
+   * the whole batch.
    */
   appendUpdates(updates: NewUpdate[]): Promise<number[]>;
   /** The latest checkpoint and every update after it. */
@@ -183,6 +195,7 @@ export interface Store {
   /** Updates with fromSeq <= seq <= toSeq (toSeq defaults to the latest), in order. */
   readUpdates(documentId: string, fromSeq: number, toSeq?: number): Promise<LoggedUpdate[]>;
   latestSeq(documentId: string): Promise<number>;
+  listClientBindings(documentId: string): Promise<ClientBinding[]>;
   saveCheckpoint(checkpoint: Checkpoint): Promise<void>;
 
   close(): Promise<void>;

@@ -10,7 +10,7 @@ import { MESSAGE_TYPES, SYNC_STEPS } from '../../../shared/src/index';
 
 export type IncomingFrame =
   | { kind: 'sync-step1'; stateVector: Uint8Array }
-  | { kind: 'update'; update: Uint8Array; empty: boolean }
+  | { kind: 'update'; update: Uint8Array; empty: boolean; clients: number[] }
   | { kind: 'awareness'; update: Uint8Array }
   | { kind: 'query-awareness' }
   | { kind: 'ignored' };
@@ -30,7 +30,7 @@ export function decodeFrame(data: Uint8Array): IncomingFrame {
           Y.decodeStateVector(payload);
           frame = { kind: 'sync-step1', stateVector: payload };
         } else if (step === SYNC_STEPS.step2 || step === SYNC_STEPS.update) {
-          frame = { kind: 'update', update: payload, empty: validateUpdate(payload) };
+          frame = { kind: 'update', update: payload, ...validateUpdate(payload) };
         } else {
           throw new MalformedFrameError(`unknown sync step ${step}`);
         }
@@ -61,13 +61,16 @@ export function decodeFrame(data: Uint8Array): IncomingFrame {
 
 /**
  * Throws unless the bytes decode completely as a Yjs v1 update: every struct, its content and
- * the delete set (Yjs' decoder throws on truncated or unknown content). Returns true when the
- * update changes nothing (a peer with nothing to send answers sync step 1 that way).
+ * the delete set (Yjs' decoder throws on truncated or unknown content). Returns whether the
+ * update changes nothing (a peer with nothing to send answers sync step 1 that way) and the
+ * client ids under which it carries content (for attribution).
  */
-function validateUpdate(update: Uint8Array): boolean {
+function validateUpdate(update: Uint8Array): { empty: boolean; clients: number[] } {
   if (update.length === 0) throw new MalformedFrameError('empty update');
   const decoded = Y.decodeUpdate(update);
-  return decoded.structs.length === 0 && decoded.ds.clients.size === 0;
+  const clients = new Set<number>();
+  for (const struct of decoded.structs) clients.add(struct.id.client);
+  return { empty: decoded.structs.length === 0 && decoded.ds.clients.size === 0, clients: [...clients] };
 }
 
 export function encodeSyncStep2(update: Uint8Array): Uint8Array {

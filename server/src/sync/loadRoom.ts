@@ -4,8 +4,9 @@ import { Room } from './room';
 
 /** Builds a room from the latest checkpoint plus the log after it. */
 export async function loadRoom(store: Store, documentId: string): Promise<Room> {
-  const { checkpoint, tail } = await store.loadDocumentState(documentId);
+  const { checkpoint, tail, bindings } = await store.loadDocumentState(documentId);
   const room = new Room(documentId);
+  for (const binding of bindings) room.clientOwners.set(binding.clientId, binding.memberId);
   Y.transact(room.doc, () => {
     if (checkpoint) Y.applyUpdate(room.doc, checkpoint.state, 'log');
     for (const entry of tail) Y.applyUpdate(room.doc, entry.update, 'log');

@@ -11,6 +11,8 @@ export class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Set<RoomConnection>();
+  /** The member each Yjs client id of this document is bound to (attribution). */
+  readonly clientOwners = new Map<number, string>();
   /** Which connection owns each awareness client id. */
   readonly awarenessOwners = new Map<number, RoomConnection>();
   lastSeq = 0;

@@ -36,6 +36,7 @@ interface PendingUpdate {
   connection: RoomConnection;
   update: Uint8Array;
   frame: number;
+  bindClients: number[];
 }
 
 export class RoomManager {
@@ -202,7 +203,7 @@ export class RoomManager {
         case 'update':
           connection.framesReceived++;
           if (frame.empty) return this.acknowledgeDropped(room, connection);
-          return this.acceptUpdate(room, connection, frame.update);
+          return this.acceptUpdate(room, connection, frame.update, frame.clients);
         case 'awareness':
           return this.applyAwareness(room, connection, frame.update);
         case 'query-awareness': {
@@ -220,7 +221,7 @@ export class RoomManager {
     }
   }
 
-  private acceptUpdate(room: Room, connection: RoomConnection, update: Uint8Array): void {
+  private acceptUpdate(room: Room, connection: RoomConnection, update: Uint8Array, clients: number[]): void {
     // Read-only connections never write, whatever a hook says; hooks may only refuse more.
     const verdict: UpdateVerdict = !connection.access.canWrite
       ? { kind: 'drop' }
@@ -234,8 +235,22 @@ export class RoomManager {
       connection.close(CLOSE_CODES.tooLarge, `The document has reached its size limit (${this.limits.maxDocumentBytes} bytes).`);
       return;
     }
+    // Attribution is earned: content under a client id bound to someone else is forged.
+    const memberId = connection.access.memberId;
+    const bindClients: number[] = [];
+    for (const clientId of clients) {
+      const owner = room.clientOwners.get(clientId);
+      if (owner === undefined) bindClients.push(clientId);
+      else if (owner !== memberId) {
+        this.log.warn('client_id_taken', { documentId: room.documentId, memberId, clientId });
+        connection.close(CLOSE_CODES.clientIdTaken, 'Refused: this change is signed with another person’s editing identity.');
+        return;
+      }
+    }
+    // Claimed now so that a concurrent claim in the same batch is refused; released if the append fails.
+    for (const clientId of bindClients) room.clientOwners.set(clientId, memberId);
     connection.inFlight++;
-    this.pending.push({ room, connection, update, frame: connection.framesReceived });
+    this.pending.push({ room, connection, update, frame: connection.framesReceived, bindClients });
     if (!this.flushScheduled) {
       this.flushScheduled = true;
       setImmediate(() => void this.flush());
@@ -261,10 +276,11 @@ export class RoomManager {
     let seqs: number[];
     try {
       seqs = await this.store.appendUpdates(
-        batch.map((p) => ({ documentId: p.room.documentId, memberId: p.connection.access.memberId, update: p.update, time })),
+        batch.map((p) => ({ documentId: p.room.documentId, memberId: p.connection.access.memberId, update: p.update, time, bindClients: p.bindClients })),
       );
     } catch (error) {
       this.log.error('append_failed', { error: String(error), updates: batch.length });
+      for (const p of batch) for (const clientId of p.bindClients) p.room.clientOwners.delete(clientId);
       // Nothing was stored, applied or acknowledged: the clients keep their changes and resend on reconnect.
       for (const p of batch) p.connection.close(1011, 'Your latest changes could not be saved. Reconnecting…');
       return;

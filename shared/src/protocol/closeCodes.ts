@@ -10,6 +10,8 @@ export const CLOSE_CODES = {
   notFound: 4404,
   /** Access ended while connected (member removed, session revoked). */
   accessEnded: 4403,
+  /** An update carries content under a Yjs client id bound to another member (forged authorship). */
+  clientIdTaken: 4409,
   /** A frame larger than the limit. */
   tooLarge: 4413,
   /** A frame that is not a well-formed y-websocket message, or an update that cannot apply. */

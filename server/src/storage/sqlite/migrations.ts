@@ -95,4 +95,16 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> 
       CREATE INDEX audit_events_workspace ON audit_events(workspace_id, id);
     `,
   },
+  {
+    version: 4,
+    sql: `
+      CREATE TABLE client_bindings (
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        client_id INTEGER NOT NULL,
+        member_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        PRIMARY KEY (document_id, client_id)
+      );
+    `,
+  },
 ];

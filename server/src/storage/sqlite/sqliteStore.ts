@@ -16,6 +16,7 @@ import type {
   MembershipChangeResult,
   NewAuditEvent,
   Checkpoint,
+  ClientBinding,
   DocumentRecord,
   LoggedUpdate,
   MembershipRecord,
@@ -119,6 +120,8 @@ export class SqliteStore implements Store {
       updatesBetween: db.prepare(
         'SELECT * FROM updates WHERE document_id = ? AND seq >= ? AND seq <= ? ORDER BY seq',
       ),
+      insertBinding: db.prepare('INSERT INTO client_bindings (document_id, client_id, member_id, seq) VALUES (?, ?, ?, ?)'),
+      bindings: db.prepare('SELECT client_id, member_id FROM client_bindings WHERE document_id = ?'),
       insertCheckpoint: db.prepare(
         'INSERT OR REPLACE INTO checkpoints (document_id, seq, state, created_at) VALUES (?, ?, ?, ?)',
       ),
@@ -132,6 +135,7 @@ export class SqliteStore implements Store {
         seq += 1;
         next.set(u.documentId, seq);
         this.statements.insertUpdate.run(u.documentId, seq, u.memberId, Buffer.from(u.update), u.time);
+        for (const clientId of u.bindClients ?? []) this.statements.insertBinding.run(u.documentId, clientId, u.memberId, seq);
         seqs.push(seq);
       }
       const last = updates.at(-1)?.time ?? Date.now();
@@ -309,8 +313,19 @@ export class SqliteStore implements Store {
         ? { documentId, seq: Number(row.seq), state: new Uint8Array(row.state as Buffer) }
         : null;
       const tail = (this.statements.updatesBetween.all(documentId, (checkpoint?.seq ?? 0) + 1, Number.MAX_SAFE_INTEGER) as Row[]).map(toUpdate);
-      return { checkpoint, tail };
+      return { checkpoint, tail, bindings: this.bindingsOf(documentId) };
     })();
+  }
+
+  async listClientBindings(documentId: string): Promise<ClientBinding[]> {
+    return this.bindingsOf(documentId);
+  }
+
+  private bindingsOf(documentId: string): ClientBinding[] {
+    return (this.statements.bindings.all(documentId) as Array<{ client_id: number; member_id: string }>).map((r) => ({
+      clientId: Number(r.client_id),
+      memberId: r.member_id,
+    }));
   }
 
   async readUpdates(documentId: string, fromSeq: number, toSeq = Number.MAX_SAFE_INTEGER): Promise<LoggedUpdate[]> {

@@ -1,0 +1,71 @@
+/**
+ * One open document: its Y.Doc, the offline copy in IndexedDB, the WebSocket provider and the
+ * save-status tracker. `destroy()` releases all of them.
+ */
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import { WebsocketProvider } from 'y-websocket';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { ENSEMBLE_CLIENT_PARAM, MESSAGE_TYPES, type AwarenessUser } from '../../../shared/src/index';
+import { CountingWebSocket } from './CountingWebSocket';
+import { SaveStatusTracker } from './saveStatus';
+import { localCopyName } from './localCopies';
+
+export interface CollabSession {
+  ydoc: Y.Doc;
+  provider: WebsocketProvider;
+  status: SaveStatusTracker;
+  /** The identity written to awareness; the server replaces it with the authenticated one. */
+  localUser: AwarenessUser;
+  destroy: () => void;
+}
+
+/** How long to wait for the offline copy before connecting anyway. */
+const LOCAL_COPY_WAIT_MS = 1500;
+
+export function collabUrl(): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
+}
+
+export function openCollabSession(documentId: string, localUser: AwarenessUser): CollabSession {
+  const ydoc = new Y.Doc();
+  const persistence = new IndexeddbPersistence(localCopyName(documentId), ydoc);
+  const provider = new WebsocketProvider(collabUrl(), documentId, ydoc, {
+    connect: false,
+    params: { [ENSEMBLE_CLIENT_PARAM.name]: ENSEMBLE_CLIENT_PARAM.value },
+    WebSocketPolyfill: CountingWebSocket,
+  });
+  provider.messageHandlers[MESSAGE_TYPES.saved] = (_encoder, decoder, current) => {
+    const acknowledgedFrames = decoding.readVarUint(decoder);
+    const lastSeq = decoding.readVarUint(decoder);
+    if (current.ws instanceof CountingWebSocket) current.ws.acknowledge(acknowledgedFrames, lastSeq);
+  };
+  const status = new SaveStatusTracker(provider);
+
+  // Load the offline copy first, so unsent changes go out in the first sync with the server.
+  let destroyed = false;
+  let started = false;
+  const timer = setTimeout(connect, LOCAL_COPY_WAIT_MS);
+  persistence.whenSynced.then(connect, connect);
+  function connect(): void {
+    clearTimeout(timer);
+    if (destroyed || started) return;
+    started = true;
+    provider.connect();
+  }
+
+  return {
+    ydoc,
+    provider,
+    status,
+    localUser,
+    destroy: () => {
+      destroyed = true;
+      clearTimeout(timer);
+      status.destroy();
+      provider.destroy();
+      void persistence.destroy();
+      ydoc.destroy();
+    },
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * The two message catalogs. English is the source: its keys define `MessageKey`, and the French
+ * catalog must have exactly the same keys, so a missing or stray translation is a type error.
+ */
+import type { Language } from '../../../shared/src/index';
+import en from './en.json';
+import frCatalog from './fr.json';
+
+export type MessageKey = keyof typeof en;
+export type Catalog = Record<MessageKey, string>;
+
+const fr = frCatalog satisfies Catalog;
+
+type StrayFrenchKeys = Exclude<keyof typeof frCatalog, MessageKey>;
+// Fails to compile if fr.json has a key that en.json lacks.
+const noStrayFrenchKeys: [StrayFrenchKeys] extends [never] ? true : false = true;
+void noStrayFrenchKeys;
+
+export const CATALOGS: Record<Language, Catalog> = { en, fr };
+
+export type MessageVars = Record<string, string | number>;
+
+/** Replaces `{name}` placeholders; an unknown placeholder is left visible so it gets noticed. */
+export function formatMessage(template: string, vars?: MessageVars): string {
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = vars[name];
+    return value === undefined ? whole : String(value);
+  });
+}

@@ -1,0 +1,85 @@
+/**
+ * A small History API router: `navigate()` pushes a path, `useLocation()` re-renders on change,
+ * `matchRoute()` turns the path into a typed route. The server answers index.html for any page.
+ */
+import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'signin' }
+  | { name: 'setup' }
+  | { name: 'workspace'; workspaceId: string }
+  | { name: 'document'; documentId: string }
+  | { name: 'notFound' };
+
+const listeners = new Set<() => void>();
+let navigationCount = 0;
+
+function notify(): void {
+  navigationCount += 1;
+  for (const listener of listeners) listener();
+}
+
+window.addEventListener('popstate', notify);
+
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  const current = location.pathname + location.search;
+  if (path === current) return;
+  if (options.replace) history.replaceState(null, '', path);
+  else history.pushState(null, '', path);
+  notify();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function useLocation(): { pathname: string; search: string } {
+  const href = useSyncExternalStore(subscribe, () => location.pathname + location.search);
+  const url = new URL(href, location.origin);
+  return { pathname: url.pathname, search: url.search };
+}
+
+/** How many client-side navigations happened; screens move focus to their heading after one. */
+export function navigationsSoFar(): number {
+  return navigationCount;
+}
+
+export function matchRoute(pathname: string): Route {
+  if (pathname === '/' || pathname === '') return { name: 'home' };
+  if (pathname === '/signin') return { name: 'signin' };
+  if (pathname === '/setup') return { name: 'setup' };
+  const workspace = /^\/w\/([^/]+)\/?$/.exec(pathname);
+  if (workspace?.[1]) return { name: 'workspace', workspaceId: decodeURIComponent(workspace[1]) };
+  const document = /^\/d\/([^/]+)\/?$/.exec(pathname);
+  if (document?.[1]) return { name: 'document', documentId: decodeURIComponent(document[1]) };
+  return { name: 'notFound' };
+}
+
+/** A same-origin path to come back to after signing in; anything else is ignored. */
+export function safeNextPath(search: string): string {
+  const next = new URLSearchParams(search).get('next');
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export const paths = {
+  home: () => '/',
+  signin: (next?: string) => (next && next !== '/' ? `/signin?next=${encodeURIComponent(next)}` : '/signin'),
+  setup: () => '/setup',
+  workspace: (id: string) => `/w/${encodeURIComponent(id)}`,
+  document: (id: string) => `/d/${encodeURIComponent(id)}`,
+};
+
+type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { to: string };
+
+/** An ordinary link that navigates without a page load (modified clicks keep browser behaviour). */
+export function Link({ to, onClick, ...rest }: LinkProps) {
+  const handleClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    onClick?.(event);
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate(to);
+  };
+  return <a href={to} onClick={handleClick} {...rest} />;
+}

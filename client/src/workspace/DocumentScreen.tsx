@@ -1,0 +1,126 @@
+/**
+ * The document screen: a top bar (back, title, workspace, status, who is here, language) and the
+ * collaborative editor at a readable width. Permission and refusals decide whether it is editable.
+ */
+import { useEffect } from 'react';
+import { CLOSE_CODES, canEditContent, type AwarenessUser, type DocumentInfo, type MeResponse } from '../../../shared/src/index';
+import { api, ApiRequestError } from '../api';
+import { useSession } from '../auth/SessionProvider';
+import { useCollabSession } from '../collab/useCollabSession';
+import { SaveStatusText, useSaveStatus } from '../collab/SaveStatusView';
+import { PresenceList } from '../collab/PresenceList';
+import type { CollabSession } from '../collab/session';
+import { CollaborativeEditor } from '../editor/CollaborativeEditor';
+import { useI18n } from '../i18n/I18nProvider';
+import type { MessageKey } from '../i18n/catalog';
+import { Link, paths } from '../router';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { LoadFailure, Loading } from '../ui/LoadFailure';
+import { Page } from '../ui/Page';
+import { ScreenHeading } from '../ui/ScreenHeading';
+import { useLoad } from '../ui/useLoad';
+import '../collab/collab.css';
+import '../editor/editor.css';
+import './document.css';
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <Page>
+      <ScreenHeading pageTitle={t('notFound.pageTitle')}>{t('notFound.title')}</ScreenHeading>
+      <p>{t('doc.notFound')}</p>
+      <p>
+        <Link to={paths.home()}>{t('common.backHome')}</Link>
+      </p>
+    </Page>
+  );
+}
+
+export function DocumentScreen({ documentId }: { documentId: string }) {
+  // The caller is loaded again: memberships (hence the role shown to others) may be newer than sign-in.
+  const info = useLoad(() => Promise.all([api.getDocument(documentId), api.getMe()]), [documentId]);
+  if (info.status === 'ready') return <OpenDocument info={info.data[0]} me={info.data[1]} />;
+  if (info.status === 'failed' && info.error instanceof ApiRequestError && info.error.code === 'not_found') {
+    return <NotFound />;
+  }
+  return <Page>{info.status === 'loading' ? <Loading /> : <LoadFailure error={info.error} onRetry={info.reload} />}</Page>;
+}
+
+function OpenDocument({ info, me }: { info: DocumentInfo; me: MeResponse }) {
+  const role = me.memberships.find((m) => m.workspaceId === info.workspaceId)?.role ?? null;
+  const localUser: AwarenessUser = { id: me.user.id, name: me.user.displayName, color: me.user.color, role };
+  const session = useCollabSession(info.id, localUser);
+  if (!session) return <Page><Loading /></Page>;
+  return <DocumentView info={info} session={session} selfId={me.user.id} />;
+}
+
+const REFUSALS: Partial<Record<number, MessageKey>> = {
+  [CLOSE_CODES.notFound]: 'doc.notFound',
+  [CLOSE_CODES.accessEnded]: 'doc.accessEnded',
+};
+
+function DocumentView({ info, session, selfId }: { info: DocumentInfo; session: CollabSession; selfId: string }) {
+  const { t } = useI18n();
+  const { requireSignIn } = useSession();
+  const status = useSaveStatus(session.status);
+  const stopped = status.state === 'stopped';
+
+  useEffect(() => {
+    if (stopped && status.closeCode === CLOSE_CODES.unauthenticated) requireSignIn();
+  }, [stopped, status.closeCode, requireSignIn]);
+
+  const mayEdit = canEditContent(info.permission);
+  const readOnlyNote: MessageKey | null = mayEdit ? null : info.permission === 'commenter' ? 'doc.readOnlyCommenter' : 'doc.readOnlyViewer';
+  const refusal: MessageKey | null = stopped ? (REFUSALS[status.closeCode ?? 0] ?? 'doc.connectionRefused') : null;
+
+  // The workspace name is a link inside the sentence, wherever the language puts it.
+  const [inWorkspaceBefore = '', inWorkspaceAfter = ''] = t('doc.inWorkspace').split('{name}');
+
+  const header = (
+    <header className="doc-bar">
+      <div className="doc-bar__inner">
+        <nav aria-label={t('nav.label')} className="doc-bar__nav">
+          <Link to={paths.home()} className="back-link">
+            <span aria-hidden="true">←</span>
+            {t('common.backHome')}
+          </Link>
+        </nav>
+        <div className="doc-bar__titles">
+          <ScreenHeading pageTitle={info.title}>{info.title}</ScreenHeading>
+          <p className="doc-bar__workspace">
+            {inWorkspaceBefore}
+            <Link to={paths.workspace(info.workspaceId)}>{info.workspaceName}</Link>
+            {inWorkspaceAfter}
+          </p>
+        </div>
+        <div className="doc-bar__tools">
+          <SaveStatusText tracker={session.status} />
+          <LanguageSwitch />
+        </div>
+        <PresenceList awareness={session.provider.awareness} selfId={selfId} />
+      </div>
+    </header>
+  );
+
+  return (
+    <Page header={header}>
+      <div className="document">
+        {refusal && (
+          <div role="alert" className="alert alert--error">
+            <p>{t(refusal)}</p>
+          </div>
+        )}
+        {readOnlyNote && (
+          <p id="read-only-note" className="note">
+            {t(readOnlyNote)}
+          </p>
+        )}
+        <CollaborativeEditor
+          session={session}
+          editable={mayEdit && !stopped}
+          describedBy={readOnlyNote ? 'read-only-note' : undefined}
+        />
+      </div>
+    </Page>
+  );
+}
