@@ -91,7 +91,9 @@ describe('HTTP API', () => {
     const docs = await api(server.url, 'GET', `/api/workspaces/${f.workspaceId}/documents`, { token: f.token });
     expect(docs.body.documents.map((d: { id: string }) => d.id)).toEqual([f.documentId]);
     const info = await api(server.url, 'GET', `/api/documents/${f.documentId}`, { token: f.token });
-    expect(info.body).toMatchObject({ title: 'Mon projet de vie', workspaceName: 'Plan de Marie', permission: 'owner' });
+    expect(info.body).toMatchObject({ title: 'Mon projet de vie', workspaceName: 'Plan de Marie', permission: 'owner', role: 'person' });
+    const workspace = await api(server.url, 'GET', `/api/workspaces/${f.workspaceId}`, { token: f.token });
+    expect(workspace.body).toMatchObject({ id: f.workspaceId, name: 'Plan de Marie', purpose: 'care-trajectory', role: 'person', permission: 'owner' });
   });
 
   it('answers 400 for an unknown template and 404 for an unknown workspace or document', async () => {
@@ -101,6 +103,7 @@ describe('HTTP API', () => {
     expect(tpl.body.error.message).toMatch(/Unknown template/);
     expect((await api(server.url, 'GET', '/api/workspaces/doesnotexist/documents', { token: f.token })).status).toBe(404);
     expect((await api(server.url, 'GET', '/api/documents/doesnotexist', { token: f.token })).status).toBe(404);
+    expect((await api(server.url, 'GET', '/api/workspaces/doesnotexist', { token: f.token })).status).toBe(404);
   });
 
   it('requires authentication and refuses cookie writes from another origin', async () => {

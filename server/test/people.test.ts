@@ -170,6 +170,7 @@ describe('server-enforced permissions', () => {
     expect(otherWorkspace.status).toBe(201);
     const w = owner.workspaceId;
     const routes: Array<[string, string, unknown?]> = [
+      ['GET', `/api/workspaces/${w}`],
       ['GET', `/api/workspaces/${w}/documents`],
       ['POST', `/api/workspaces/${w}/documents`, { title: 'x' }],
       ['GET', `/api/documents/${owner.documentId}`],

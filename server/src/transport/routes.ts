@@ -101,6 +101,12 @@ export function apiRoutes(s: RouteServices): Route[] {
     },
     {
       method: 'GET',
+      path: '/api/workspaces/:id',
+      auth: true,
+      handler: async (ctx) => ({ status: 200, body: await s.workspaces.getWorkspace(ctx.user.id, ctx.params.id ?? '') }),
+    },
+    {
+      method: 'GET',
       path: '/api/workspaces/:id/documents',
       auth: true,
       handler: async (ctx) => ({

@@ -59,6 +59,20 @@ export class WorkspaceService {
     }));
   }
 
+  async getWorkspace(userId: string, workspaceId: string): Promise<Workspace> {
+    const membership = await this.requireMembership(userId, workspaceId);
+    const workspace = await this.store.getWorkspace(workspaceId);
+    if (!workspace) throw notFound('This workspace');
+    return {
+      id: workspace.id,
+      name: workspace.name,
+      purpose: workspace.purpose,
+      createdAt: new Date(workspace.createdAt).toISOString(),
+      role: membership.role,
+      permission: membership.permission,
+    };
+  }
+
   async requireMembership(userId: string, workspaceId: string): Promise<MembershipRecord> {
     const membership = await this.store.getMembership(workspaceId, userId);
     if (!membership) throw notFound('This workspace');
@@ -97,7 +111,7 @@ export class WorkspaceService {
     const access = await this.documentAccess(userId, documentId);
     if (!access) throw notFound('This document');
     const workspace = await this.store.getWorkspace(access.document.workspaceId);
-    return { ...toSummary(access.document), workspaceName: workspace?.name ?? '', permission: access.membership.permission };
+    return { ...toSummary(access.document), workspaceName: workspace?.name ?? '', permission: access.membership.permission, role: access.membership.role };
   }
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FIELD_LIMITS } from '../limits';
 import { PermissionSchema } from '../domain/permissions';
+import { RoleSchema } from '../domain/roles';
 
 /** Template ids known to the server; an unknown id is a 400. */
 export const TEMPLATE_IDS = ['blank'] as const;
@@ -37,5 +38,7 @@ export type CreatedDocument = z.infer<typeof CreatedDocumentSchema>;
 export const DocumentInfoSchema = DocumentSummarySchema.extend({
   workspaceName: z.string(),
   permission: PermissionSchema,
+  /** The caller's role in the document's workspace. */
+  role: RoleSchema,
 });
 export type DocumentInfo = z.infer<typeof DocumentInfoSchema>;
