@@ -1,11 +1,8 @@
 /**
  * The sync core. Loads rooms on first connection and unloads them after the last one leaves;
  * turns each client frame into a sync answer, an awareness change or a logged update.
- *
- * Updates are batched per event-loop turn (group commit): every accepted update of the turn,
- * across all rooms, is appended in one transaction; only once that has committed are they
- * applied to their rooms and relayed, one merged message per recipient. Nothing is applied or
- * relayed that is not durably stored.
+ * Accepted updates go through the group commit (groupCommit.ts): nothing is applied or relayed
+ * that is not durably stored.
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -15,10 +12,11 @@ import type { Logger } from '../log';
 import type { CollabSocket, ConnectionOptions } from './connection';
 import type { ConnectionAccess, SyncHooks, UpdateVerdict } from './hooks';
 import { decodeAwarenessUpdate, encodeAwarenessUpdate, stampIdentity } from './awarenessGuard';
-import { MalformedFrameError, decodeFrame, encodeRecordEvent, encodeSyncStep1, encodeSyncStep2 } from './frames';
+import { MalformedFrameError, decodeFrame, encodeRecordEvent, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './frames';
 import { Room } from './room';
 import { RoomConnection } from './roomConnection';
 import { loadRoom } from './loadRoom';
+import { GroupCommit } from './groupCommit';
 
 export interface SyncLimits {
   maxMessageBytes: number;
@@ -31,20 +29,11 @@ export interface SyncLimits {
 
 export type ConnectionMatch = (documentId: string, access: ConnectionAccess) => boolean;
 
-interface PendingUpdate {
-  room: Room;
-  connection: RoomConnection;
-  update: Uint8Array;
-  frame: number;
-  bindClients: number[];
-}
 
 export class RoomManager {
   private readonly rooms = new Map<string, Promise<Room>>();
   private readonly loaded = new Map<string, Room>();
-  private pending: PendingUpdate[] = [];
-  private flushScheduled = false;
-  private flushing: Promise<void> = Promise.resolve();
+  private readonly commits: GroupCommit;
 
   constructor(
     private readonly store: Store,
@@ -52,7 +41,9 @@ export class RoomManager {
     private readonly limits: SyncLimits,
     private readonly log: Logger,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.commits = new GroupCommit(store, hooks, log, now, (room) => this.maybeCheckpoint(room), (documentId) => this.loaded.get(documentId));
+  }
 
   /** Attaches an authorized socket to a document's room; returns the frame and close handlers. */
   connect(documentId: string, socket: CollabSocket, access: ConnectionAccess, options: ConnectionOptions) {
@@ -138,7 +129,7 @@ export class RoomManager {
     for (const room of this.loaded.values()) {
       for (const connection of room.connections) connection.close(code, reason);
     }
-    await this.flush();
+    await this.commits.flush();
     for (const room of [...this.loaded.values()]) await this.unload(room, true);
   }
 
@@ -250,67 +241,33 @@ export class RoomManager {
     // Claimed now so that a concurrent claim in the same batch is refused; released if the append fails.
     for (const clientId of bindClients) room.clientOwners.set(clientId, memberId);
     connection.inFlight++;
-    this.pending.push({ room, connection, update, frame: connection.framesReceived, bindClients });
-    if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      setImmediate(() => void this.flush());
-    }
+    this.commits.enqueue({ room, memberId, connection, update, frame: connection.framesReceived, bindClients });
   }
+
+  /**
+   * Appends a change made by the server on a member's behalf (a restore, a template), then
+   * applies and relays it like any other. The update must use client ids not yet bound to
+   * anyone else. Resolves with its sequence number once durably stored.
+   */
+  async submit(documentId: string, memberId: string, update: Uint8Array): Promise<number> {
+    const frame = decodeFrame(encodeSyncUpdate(update));
+    if (frame.kind !== 'update') throw new MalformedFrameError('not an update');
+    const room = await this.roomFor(documentId);
+    const bindClients = frame.clients.filter((clientId) => !room.clientOwners.has(clientId));
+    if (frame.clients.some((clientId) => (room.clientOwners.get(clientId) ?? memberId) !== memberId)) {
+      throw new MalformedFrameError('the update uses a client id bound to another member');
+    }
+    for (const clientId of bindClients) room.clientOwners.set(clientId, memberId);
+    const seq = await new Promise<number>((stored, failed) =>
+      this.commits.enqueue({ room, memberId, connection: null, update, frame: 0, bindClients, stored, failed }),
+    );
+    this.scheduleUnload(room);
+    return seq;
+  }
+
 
   private acknowledgeDropped(room: Room, connection: RoomConnection): void {
     if (connection.inFlight === 0) connection.acknowledge(connection.framesReceived, room.lastSeq);
-  }
-
-  /** Group commit: append every pending update in one transaction, then apply and relay. */
-  private flush(): Promise<void> {
-    this.flushing = this.flushing.then(() => this.flushPending());
-    return this.flushing;
-  }
-
-  private async flushPending(): Promise<void> {
-    this.flushScheduled = false;
-    const batch = this.pending;
-    this.pending = [];
-    if (batch.length === 0) return;
-    const time = this.now();
-    let seqs: number[];
-    try {
-      seqs = await this.store.appendUpdates(
-        batch.map((p) => ({ documentId: p.room.documentId, memberId: p.connection.access.memberId, update: p.update, time, bindClients: p.bindClients })),
-      );
-    } catch (error) {
-      this.log.error('append_failed', { error: String(error), updates: batch.length });
-      for (const p of batch) for (const clientId of p.bindClients) p.room.clientOwners.delete(clientId);
-      // Nothing was stored, applied or acknowledged: the clients keep their changes and resend on reconnect.
-      for (const p of batch) p.connection.close(1011, 'Your latest changes could not be saved. Reconnecting…');
-      return;
-    }
-    const byRoom = new Map<Room, Array<PendingUpdate & { seq: number }>>();
-    batch.forEach((p, i) => {
-      const list = byRoom.get(p.room) ?? [];
-      list.push({ ...p, seq: seqs[i] as number });
-      byRoom.set(p.room, list);
-    });
-    for (const [room, entries] of byRoom) {
-      room.applyStored(
-        entries.map((e) => ({ update: e.update, sender: e.connection })),
-        Math.max(...entries.map((e) => e.seq)),
-      );
-      this.maybeCheckpoint(room);
-    }
-    const acknowledged = new Map<RoomConnection, number>();
-    for (const p of batch) {
-      p.connection.inFlight--;
-      acknowledged.set(p.connection, Math.max(acknowledged.get(p.connection) ?? 0, p.frame));
-    }
-    for (const [connection, frame] of acknowledged) {
-      const room = this.loaded.get(connection.documentId);
-      const upTo = connection.inFlight === 0 ? connection.framesReceived : frame;
-      connection.acknowledge(upTo, room?.lastSeq ?? 0);
-    }
-    this.hooks.afterAppend?.(
-      batch.map((p, i) => ({ documentId: p.room.documentId, seq: seqs[i] as number, memberId: p.connection.access.memberId, update: p.update, time })),
-    );
   }
 
   private applyAwareness(room: Room, connection: RoomConnection, update: Uint8Array): void {
@@ -343,7 +300,7 @@ export class RoomManager {
   }
 
   private async unload(room: Room, force = false): Promise<void> {
-    if (this.pending.some((p) => p.room === room)) await this.flush();
+    if (this.commits.hasPendingFor(room)) await this.commits.flush();
     if ((room.connections.size > 0 && !force) || this.loaded.get(room.documentId) !== room) return;
     // Forget the room first: a connection arriving now loads a fresh one from the log.
     this.loaded.delete(room.documentId);

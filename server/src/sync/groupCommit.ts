@@ -1,0 +1,107 @@
+/**
+ * Group commit: the updates accepted during one event-loop turn, across all rooms, are appended
+ * in one transaction; only once that has committed are they applied to their rooms and
+ * relayed, one merged message per recipient, and acknowledged to their senders.
+ */
+import type { Logger } from '../log';
+import type { Store } from '../storage/store';
+import type { SyncHooks } from './hooks';
+import type { Room } from './room';
+import type { RoomConnection } from './roomConnection';
+
+export interface PendingUpdate {
+  room: Room;
+  memberId: string;
+  /** The sending connection, or null for a change made by the server on a member's behalf. */
+  connection: RoomConnection | null;
+  update: Uint8Array;
+  frame: number;
+  bindClients: number[];
+  stored?: (seq: number) => void;
+  failed?: (error: unknown) => void;
+}
+
+export class GroupCommit {
+  private pending: PendingUpdate[] = [];
+  private scheduled = false;
+  private flushing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly store: Store,
+    private readonly hooks: SyncHooks,
+    private readonly log: Logger,
+    private readonly now: () => number,
+    private readonly afterApply: (room: Room) => void,
+    private readonly roomOf: (documentId: string) => Room | undefined,
+  ) {}
+
+  enqueue(entry: PendingUpdate): void {
+    this.pending.push(entry);
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => void this.flush());
+    }
+  }
+
+  hasPendingFor(room: Room): boolean {
+    return this.pending.some((p) => p.room === room);
+  }
+
+  /** Appends every pending update in one transaction, then applies and relays them. */
+  flush(): Promise<void> {
+    this.flushing = this.flushing.then(() => this.flushPending());
+    return this.flushing;
+  }
+
+  private async flushPending(): Promise<void> {
+    this.scheduled = false;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    const time = this.now();
+    let seqs: number[];
+    try {
+      seqs = await this.store.appendUpdates(
+        batch.map((p) => ({ documentId: p.room.documentId, memberId: p.memberId, update: p.update, time, bindClients: p.bindClients })),
+      );
+    } catch (error) {
+      this.log.error('append_failed', { error: String(error), updates: batch.length });
+      for (const p of batch) {
+        for (const clientId of p.bindClients) p.room.clientOwners.delete(clientId);
+        // Nothing was stored, applied or acknowledged: the clients keep their changes and resend on reconnect.
+        p.connection?.close(1011, 'Your latest changes could not be saved. Reconnecting…');
+        p.failed?.(error);
+      }
+      return;
+    }
+    const byRoom = new Map<Room, Array<PendingUpdate & { seq: number }>>();
+    batch.forEach((p, i) => {
+      const list = byRoom.get(p.room) ?? [];
+      list.push({ ...p, seq: seqs[i] as number });
+      byRoom.set(p.room, list);
+    });
+    for (const [room, entries] of byRoom) {
+      room.applyStored(
+        entries.map((e) => ({ update: e.update, sender: e.connection })),
+        Math.max(...entries.map((e) => e.seq)),
+      );
+      this.afterApply(room);
+    }
+    const acknowledged = new Map<RoomConnection, number>();
+    batch.forEach((p, i) => {
+      p.stored?.(seqs[i] as number);
+      if (!p.connection) return;
+      p.connection.inFlight--;
+      acknowledged.set(p.connection, Math.max(acknowledged.get(p.connection) ?? 0, p.frame));
+    });
+    for (const [connection, frame] of acknowledged) {
+      const room = this.roomOf(connection.documentId);
+      const upTo = connection.inFlight === 0 ? connection.framesReceived : frame;
+      connection.acknowledge(upTo, room?.lastSeq ?? 0);
+    }
+    this.hooks.afterAppend?.(
+      batch.map((p, i) => ({ documentId: p.room.documentId, seq: seqs[i] as number, memberId: p.memberId, update: p.update, time })),
+    );
+  }
+
+}
