@@ -17,6 +17,8 @@ import { attachCollabSockets } from './transport/collabSocket';
 import { peopleRoutes } from './transport/peopleRoutes';
 import { collabAuthorizer, liveMembershipEffects } from './collab/collabAccess';
 import { PeopleService } from './people/peopleService';
+import { AttributionService } from './attribution/attributionService';
+import { attributionRoutes } from './transport/attributionRoutes';
 import { createRequestHandler } from './transport/httpServer';
 import { apiRoutes } from './transport/routes';
 import { systemClock, type Clock } from './util/ids';
@@ -47,6 +49,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   const workspaces = new WorkspaceService(store, clock);
   const rooms = new RoomManager(store, overrides.hooks ?? {}, config.limits, log, () => clock.now());
   const people = new PeopleService(store, clock, liveMembershipEffects(store, rooms), config.limits);
+  const attribution = new AttributionService(store, workspaces, rooms);
   const secureCookies = config.publicUrl?.startsWith('https:') ?? false;
 
   const server = http.createServer();
@@ -63,6 +66,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     'request',
     createRequestHandler({
       routes: [
+        ...attributionRoutes(attribution),
         ...apiRoutes({
           auth,
           workspaces,

@@ -12,3 +12,4 @@ export * from './protocol/messages';
 export * from './protocol/awareness';
 export * from './api/members';
 export * from './protocol/records';
+export * from './api/attribution';
