@@ -15,11 +15,21 @@ import type { SyncHooks } from './sync/hooks';
 import { RoomManager } from './sync/roomManager';
 import { attachCollabSockets } from './transport/collabSocket';
 import { peopleRoutes } from './transport/peopleRoutes';
-import { collabAuthorizer, liveMembershipEffects } from './collab/collabAccess';
+import { LiveAccess, collabAuthorizer } from './collab/collabAccess';
 import { PeopleService } from './people/peopleService';
+import { DecisionService } from './decisions/decisionService';
+import { SqliteDecisionStore } from './storage/sqlite/decisionStore';
+import { decisionRoutes } from './transport/decisionRoutes';
 import { AttributionService } from './attribution/attributionService';
 import { attributionRoutes } from './transport/attributionRoutes';
+import { lifecycleRoutes } from './transport/lifecycleRoutes';
+import { LifecycleService } from './documents/lifecycleService';
+import { VersionService } from './documents/versionService';
+import { RecoveryService } from './people/recoveryService';
+import { SqliteLifecycleStore } from './storage/sqlite/lifecycleStore';
 import { createRequestHandler } from './transport/httpServer';
+import { contentRoutes } from './transport/contentRoutes';
+import { ExportService } from './exports/exportService';
 import { apiRoutes } from './transport/routes';
 import { systemClock, type Clock } from './util/ids';
 import { WorkspaceService } from './workspaces/workspaceService';
@@ -46,10 +56,19 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   const db = openSqliteDatabase({ filename: path.join(config.dataDir, 'ensemble.sqlite'), durability: config.durability });
   const store = new SqliteStore(db);
   const auth = new AuthService(store, clock, config.limits);
-  const workspaces = new WorkspaceService(store, clock);
+  const lifecycleStore = new SqliteLifecycleStore(db);
+  const workspaces = new WorkspaceService(store, clock, lifecycleStore);
   const rooms = new RoomManager(store, overrides.hooks ?? {}, config.limits, log, () => clock.now());
-  const people = new PeopleService(store, clock, liveMembershipEffects(store, rooms), config.limits);
+  const liveAccess = new LiveAccess(store, workspaces, rooms);
+  const people = new PeopleService(store, clock, liveAccess, config.limits);
+  const decisions = new DecisionService(store, new SqliteDecisionStore(db), workspaces, clock, (documentId, id) => rooms.notify(documentId, { kind: 'decisions', documentId, id }));
   const attribution = new AttributionService(store, workspaces, rooms);
+  const lifecycle = new LifecycleService(store, lifecycleStore, workspaces, liveAccess, clock);
+  const versions = new VersionService(store, lifecycleStore, workspaces, clock);
+  const recovery = new RecoveryService(store, lifecycleStore, clock, config.limits);
+  const baseUrl = (req: http.IncomingMessage): string =>
+    config.publicUrl ? new URL(config.publicUrl).origin : `http://${req.headers.host ?? `${config.host}:${config.port}`}`;
+  const documentExports = new ExportService(store, workspaces, clock);
   const secureCookies = config.publicUrl?.startsWith('https:') ?? false;
 
   const server = http.createServer();
@@ -67,6 +86,8 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     createRequestHandler({
       routes: [
         ...attributionRoutes(attribution),
+        ...lifecycleRoutes({ lifecycle, versions, recovery, auth, secureCookies, baseUrl }),
+        ...contentRoutes({ exports: documentExports }),
         ...apiRoutes({
           auth,
           workspaces,
@@ -80,10 +101,11 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
           auth,
           people,
           secureCookies,
-          baseUrl: (req) => (config.publicUrl ? new URL(config.publicUrl).origin : `http://${req.headers.host ?? `${config.host}:${config.port}`}`),
+          baseUrl,
           disconnectUser: (userId) =>
             rooms.disconnect((_, access) => access.memberId === userId, CLOSE_CODES.accessEnded, 'You have signed out on every device.'),
         }),
+        ...decisionRoutes({ decisions }),
       ],
       deps: { authenticate: (token) => auth.authenticate(token), allowedOrigins },
       clientDir: config.clientDir,
@@ -109,10 +131,20 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   log.info('listening', { url, dataDir: config.dataDir, durability: config.durability });
 
+  // Documents left in the trash past the grace period are purged; checked every hour.
+  const trashSweep = setInterval(() => {
+    lifecycle.sweepTrash().then(
+      (purged) => purged > 0 && log.info('trash_swept', { purged }),
+      (error: unknown) => log.error('trash_sweep_failed', { error: String(error) }),
+    );
+  }, 60 * 60 * 1000);
+  trashSweep.unref();
+
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
     closing ??= (async () => {
       log.info('shutting_down', {});
+      clearInterval(trashSweep);
       server.close();
       await rooms.shutdown(CLOSE_CODES.shuttingDown, 'The server is restarting. Reconnecting…');
       for (const client of wss.clients) client.terminate();

@@ -22,6 +22,7 @@ import type { WorkspaceService } from '../workspaces/workspaceService';
 import { figuresByMember, groupSessions, sumByPerspective } from './contributions';
 import { DocumentIndexCache } from './documentIndex';
 import { compareWithNow, restoreUpdate, stateAt } from './history';
+import { rootKinds } from './rootKinds';
 
 /** Counts from another capability (comments, decision positions...) per member id. */
 export interface ContributionSource {
@@ -127,7 +128,7 @@ export class AttributionService {
 
   async restore(userId: string, documentId: string, seq: number): Promise<RestoreResponse> {
     const access = await this.requireAccess(userId, documentId);
-    if (!canEditContent(access.membership.permission)) throw new AppError('forbidden', 'Only owners and editors can restore an earlier version.');
+    if (!canEditContent(access.permission)) throw new AppError('forbidden', 'Only owners and editors can restore an earlier version.');
     const index = await this.indexes.get(documentId);
     if (seq > index.seq) throw notFound('This version');
     const updates = await this.store.readUpdates(documentId, 1);
@@ -158,26 +159,4 @@ export class AttributionService {
     }
     return result;
   }
-}
-
-/** The kind of each root type, read from its content (roots arrive untyped from updates). */
-function rootKinds(doc: Y.Doc): Map<string, 'text' | 'xml' | 'map' | 'array'> {
-  const kinds = new Map<string, 'text' | 'xml' | 'map' | 'array'>();
-  for (const [name, type] of doc.share) {
-    if (type._map.size > 0) kinds.set(name, 'map');
-    else if (type instanceof Y.Text) kinds.set(name, 'text');
-    else if (type instanceof Y.XmlFragment) kinds.set(name, 'xml');
-    else {
-      let item = type._start;
-      let kind: 'text' | 'xml' | 'array' = 'array';
-      while (item) {
-        if (item.content instanceof Y.ContentString || item.content instanceof Y.ContentFormat) kind = 'text';
-        else if (item.content instanceof Y.ContentType) kind = 'xml';
-        if (kind !== 'array') break;
-        item = item.right;
-      }
-      kinds.set(name, kind);
-    }
-  }
-  return kinds;
 }

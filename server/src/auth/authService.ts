@@ -11,11 +11,16 @@ import { decoyHash, hashPassword, verifyPassword } from './passwords';
 import { RateLimiter } from './rateLimiter';
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+export const SHARED_DEVICE_IDLE_MS = 15 * 60 * 1000;
+/** Last use is written at most this often, not on every request. */
+const TOUCH_EVERY_MS = 30 * 1000;
 
 export interface Session {
   token: string;
   user: User;
   expiresAt: number;
+  /** Shared-device sessions end with the browser: their cookie has no Max-Age. */
+  sharedDevice: boolean;
 }
 
 export function toPublicUser(user: UserRecord): User {
@@ -66,7 +71,7 @@ export class AuthService {
       this.failures.record(emailKey);
       throw new AppError('unauthenticated', 'The email or the password is not correct.');
     }
-    return this.openSession(user);
+    return this.openSession(user, { sharedDevice: request.sharedDevice === true });
   }
 
   async logout(token: string): Promise<void> {
@@ -78,10 +83,13 @@ export class AuthService {
     if (token.length === 0 || token.length > 200) return null;
     const session = await this.store.findSession(hashToken(token));
     if (!session) return null;
-    if (session.expiresAt <= this.clock.now()) {
+    const now = this.clock.now();
+    const idle = session.idleTimeoutMs ? now - (session.lastUsedAt ?? session.createdAt) > session.idleTimeoutMs : false;
+    if (session.expiresAt <= now || idle) {
       await this.store.deleteSession(session.tokenHash);
       return null;
     }
+    if (now - (session.lastUsedAt ?? session.createdAt) > TOUCH_EVERY_MS) await this.store.touchSession(session.tokenHash, now);
     return this.store.getUser(session.userId);
   }
 
@@ -113,11 +121,19 @@ export class AuthService {
     }
   }
 
-  async openSession(user: UserRecord): Promise<Session> {
+  async openSession(user: UserRecord, options: { sharedDevice?: boolean } = {}): Promise<Session> {
     const token = newToken();
     const now = this.clock.now();
     const expiresAt = now + SESSION_TTL_MS;
-    await this.store.createSession({ tokenHash: hashToken(token), userId: user.id, createdAt: now, expiresAt });
-    return { token, user: toPublicUser(user), expiresAt };
+    const sharedDevice = options.sharedDevice === true;
+    await this.store.createSession({
+      tokenHash: hashToken(token),
+      userId: user.id,
+      createdAt: now,
+      expiresAt,
+      idleTimeoutMs: sharedDevice ? SHARED_DEVICE_IDLE_MS : null,
+      lastUsedAt: now,
+    });
+    return { token, user: toPublicUser(user), expiresAt, sharedDevice };
   }
 }

@@ -36,31 +36,48 @@ export function collabAuthorizer(deps: {
       access: {
         memberId: user.id,
         sessionId: hashToken(credentials.token),
-        canWrite: canEditContent(access.membership.permission),
+        canWrite: canEditContent(access.permission),
         identity,
       },
     };
   };
 }
 
-/** Applies membership changes to live connections at once. */
-export function liveMembershipEffects(store: Store, rooms: RoomManager): MembershipEffects {
-  const documentsOf = async (workspaceId: string) => new Set((await store.listDocuments(workspaceId)).map((d) => d.id));
-  return {
-    async changed(workspaceId, userId, membership) {
-      const documents = await documentsOf(workspaceId);
-      rooms.updateAccess((documentId, access) => access.memberId === userId && documents.has(documentId), {
-        canWrite: canEditContent(membership.permission),
-      });
-      rooms.updateIdentity((documentId, access) => access.memberId === userId && documents.has(documentId), { role: membership.role });
-    },
-    async removed(workspaceId, userId) {
-      const documents = await documentsOf(workspaceId);
-      rooms.disconnect(
-        (documentId, access) => access.memberId === userId && documents.has(documentId),
-        CLOSE_CODES.accessEnded,
-        'Your access to this workspace has ended.',
-      );
-    },
-  };
+/**
+ * Re-checks live connections after anything that changes access (membership, a document's
+ * access list, archive, trash): each connection gets the permission the gate now gives, or is
+ * closed with 4403 when the gate now refuses.
+ */
+export class LiveAccess implements MembershipEffects {
+  constructor(
+    private readonly store: Store,
+    private readonly workspaces: WorkspaceService,
+    private readonly rooms: RoomManager,
+  ) {}
+
+  async refresh(documentId: string, userIds: string[] = this.rooms.membersOn(documentId)): Promise<void> {
+    for (const userId of userIds) {
+      const access = await this.workspaces.documentAccess(userId, documentId);
+      const match = (doc: string, a: { memberId: string }) => doc === documentId && a.memberId === userId;
+      if (!access) {
+        this.rooms.disconnect(match, CLOSE_CODES.accessEnded, 'Your access to this document has ended.');
+        continue;
+      }
+      this.rooms.updateAccess(match, { canWrite: canEditContent(access.permission) });
+      this.rooms.updateIdentity(match, { role: access.membership.role });
+    }
+  }
+
+  async changed(workspaceId: string, userId: string): Promise<void> {
+    for (const document of await this.store.listDocuments(workspaceId)) await this.refresh(document.id, [userId]);
+  }
+
+  async removed(workspaceId: string, userId: string): Promise<void> {
+    const documents = new Set((await this.store.listDocuments(workspaceId)).map((d) => d.id));
+    this.rooms.disconnect(
+      (documentId, access) => access.memberId === userId && documents.has(documentId),
+      CLOSE_CODES.accessEnded,
+      'Your access to this workspace has ended.',
+    );
+  }
 }

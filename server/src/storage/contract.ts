@@ -62,7 +62,7 @@ export function describeStoreContract(name: string, open: () => Promise<{ store:
     it('stores, finds and deletes sessions by token hash', async () => {
       await store.createUser(user('a'));
       await store.createSession({ tokenHash: 'h1', userId: 'a', createdAt: 1, expiresAt: 2 });
-      expect(await store.findSession('h1')).toEqual({ tokenHash: 'h1', userId: 'a', createdAt: 1, expiresAt: 2 });
+      expect(await store.findSession('h1')).toEqual({ tokenHash: 'h1', userId: 'a', createdAt: 1, expiresAt: 2, idleTimeoutMs: null, lastUsedAt: 1 });
       await store.deleteSession('h1');
       expect(await store.findSession('h1')).toBeNull();
     });

@@ -4,7 +4,7 @@
  * databases fit; `appendUpdates` must have committed durably when its promise resolves,
  * because the caller relays the updates right after.
  */
-import type { Language, Permission, Role, WorkspacePurpose } from '../../../shared/src/index';
+import type { AUDIT_KINDS, Language, Permission, Role, WorkspacePurpose } from '../../../shared/src/index';
 
 export interface UserRecord {
   id: string;
@@ -21,6 +21,9 @@ export interface SessionRecord {
   userId: string;
   createdAt: number;
   expiresAt: number;
+  /** On a shared device the session also ends after this long without use. */
+  idleTimeoutMs?: number | null;
+  lastUsedAt?: number | null;
 }
 
 export interface WorkspaceRecord {
@@ -54,7 +57,7 @@ export interface InvitationRecord {
   createdAt: number;
 }
 
-export type AuditKind = 'workspace_created' | 'invited' | 'invitation_revoked' | 'joined' | 'member_changed' | 'member_removed' | 'member_left';
+export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 export interface NewAuditEvent {
   workspaceId: string;
@@ -93,6 +96,14 @@ export interface DocumentRecord {
   template: string | null;
   createdAt: number;
   updatedAt: number;
+  /** Archived documents are read-only and hidden from the default list. */
+  archivedAt?: number | null;
+  /** Documents in the trash are invisible except from the trash, until restored or purged. */
+  trashedAt?: number | null;
+  /** Only the members listed in the document's access list may open it. */
+  restricted?: boolean;
+  /** Content deleted for good; the row stays so that decision records keep their document. */
+  purgedAt?: number | null;
 }
 
 export interface NewUpdate {
@@ -147,6 +158,7 @@ export interface Store {
   createSession(session: SessionRecord): Promise<void>;
   findSession(tokenHash: string): Promise<SessionRecord | null>;
   deleteSession(tokenHash: string): Promise<void>;
+  touchSession(tokenHash: string, at: number): Promise<void>;
 
   /** Removes every session of a user (signed out everywhere). */
   deleteSessionsOf(userId: string): Promise<void>;

@@ -103,6 +103,12 @@ export class RoomManager {
     return count;
   }
 
+  /** The distinct members connected to a document now. */
+  membersOn(documentId: string): string[] {
+    const room = this.loaded.get(documentId);
+    return room ? [...new Set([...room.connections].filter((c) => !c.closed).map((c) => c.access.memberId))] : [];
+  }
+
   /** Changes fields of the identity stamped into matching connections' awareness from now on. */
   updateIdentity(match: ConnectionMatch, fields: Record<string, unknown>): number {
     const connections = this.matching(match);

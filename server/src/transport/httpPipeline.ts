@@ -27,11 +27,13 @@ export interface MaybeAuthedContext extends RequestContext {
 export interface Reply {
   status: number;
   body?: unknown;
+  /** A non-JSON body (exports), sent as is; its Content-Type comes from `headers`. */
+  raw?: string;
   headers?: Record<string, string | string[]>;
 }
 
 interface RouteBase {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   schema?: z.ZodType;
 }

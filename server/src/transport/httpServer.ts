@@ -43,7 +43,10 @@ export function createRequestHandler(options: {
         const { compiled, params } = matchRoute(routes, req.method ?? 'GET', url.pathname);
         const reply = await runRoute(deps, compiled.route, req, params, clientAddress);
         for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
-        if (reply.body === undefined) {
+        if (reply.raw !== undefined) {
+          res.writeHead(reply.status, { 'Cache-Control': 'no-store' });
+          res.end(reply.raw);
+        } else if (reply.body === undefined) {
           res.writeHead(reply.status, { 'Cache-Control': 'no-store' });
           res.end();
         } else {

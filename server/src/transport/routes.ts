@@ -32,7 +32,7 @@ export function apiRoutes(s: RouteServices): Route[] {
   const signedIn = (session: Session, status: number): Reply => ({
     status,
     body: { token: session.token, user: session.user },
-    headers: { 'Set-Cookie': sessionCookie(session.token, Math.floor(SESSION_TTL_MS / 1000), s.secureCookies) },
+    headers: { 'Set-Cookie': sessionCookie(session.token, session.sharedDevice ? null : Math.floor(SESSION_TTL_MS / 1000), s.secureCookies) },
   });
   return [
     { method: 'GET', path: '/api/health', auth: false, handler: async () => ({ status: 200, body: { ok: true, version: s.version } }) },
@@ -111,7 +111,11 @@ export function apiRoutes(s: RouteServices): Route[] {
       auth: true,
       handler: async (ctx) => ({
         status: 200,
-        body: { documents: await s.workspaces.listDocuments(ctx.user.id, ctx.params.id ?? '') },
+        body: {
+          documents: await s.workspaces.listDocuments(ctx.user.id, ctx.params.id ?? '', {
+            includeArchived: new URL(ctx.req.url ?? '/', 'http://x').searchParams.get('archived') === 'include',
+          }),
+        },
       }),
     },
     {

@@ -4,18 +4,22 @@
  */
 import {
   TEMPLATE_IDS,
+  isTemplateId,
   type CreateDocumentRequest,
   type CreateWorkspaceRequest,
   type CreatedDocument,
   type CreatedWorkspace,
   type DocumentInfo,
   type DocumentSummary,
+  type Permission,
   type Role,
   type Workspace,
   type WorkspacePurpose,
 } from '../../../shared/src/index';
 import { AppError, notFound } from '../errors';
+import type { LifecycleStore } from '../documents/lifecycleStore';
 import type { DocumentRecord, MembershipRecord, Store } from '../storage/store';
+import { templateUpdate } from '../templates/templateContent';
 import { newId, type Clock } from '../util/ids';
 
 const DEFAULT_CREATOR_ROLE: Record<WorkspacePurpose, Role> = {
@@ -28,12 +32,18 @@ const DEFAULT_CREATOR_ROLE: Record<WorkspacePurpose, Role> = {
 export interface DocumentAccess {
   document: DocumentRecord;
   membership: MembershipRecord;
+  /**
+   * The caller's permission on this document: from its access list when it has an entry for
+   * them, else their workspace permission; never more than viewer while archived.
+   */
+  permission: Permission;
 }
 
 export class WorkspaceService {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
+    private readonly lifecycle: Pick<LifecycleStore, 'accessList'> | null = null,
   ) {}
 
   async createWorkspace(userId: string, request: CreateWorkspaceRequest): Promise<CreatedWorkspace> {
@@ -79,9 +89,16 @@ export class WorkspaceService {
     return membership;
   }
 
-  async listDocuments(userId: string, workspaceId: string): Promise<DocumentSummary[]> {
-    await this.requireMembership(userId, workspaceId);
-    return (await this.store.listDocuments(workspaceId)).map(toSummary);
+  /** The documents the caller may open; archived ones only when asked for. */
+  async listDocuments(userId: string, workspaceId: string, options: { includeArchived?: boolean } = {}): Promise<DocumentSummary[]> {
+    const membership = await this.requireMembership(userId, workspaceId);
+    const visible: DocumentSummary[] = [];
+    for (const document of await this.store.listDocuments(workspaceId)) {
+      if (document.trashedAt || (document.archivedAt && !options.includeArchived)) continue;
+      const access = await this.accessFor(document, membership, userId);
+      if (access) visible.push(toSummary(document));
+    }
+    return visible;
   }
 
   async createDocument(userId: string, workspaceId: string, request: CreateDocumentRequest): Promise<CreatedDocument> {
@@ -90,28 +107,50 @@ export class WorkspaceService {
       throw new AppError('forbidden', 'Only owners and editors can create documents in this workspace.');
     }
     const template = request.template ?? null;
-    if (template !== null && !(TEMPLATE_IDS as readonly string[]).includes(template)) {
+    if (template !== null && !isTemplateId(template)) {
       throw new AppError('validation_failed', `Unknown template "${template}". Known templates: ${TEMPLATE_IDS.join(', ')}.`);
     }
+    const language = request.language ?? (await this.store.getUser(userId))?.language ?? 'en';
+    const content = template === null ? null : templateUpdate(template, language, { newGoalId: newId });
     const now = this.clock.now();
     const id = newId();
     await this.store.createDocument({ id, workspaceId, title: request.title, template, createdAt: now, updatedAt: now });
+    // The room is not loaded before the document exists, so writing straight to the log is safe;
+    // the template's client id is bound to the creator like any client id they write under.
+    if (content) {
+      await this.store.appendUpdates([{ documentId: id, memberId: userId, update: content.update, time: now, bindClients: [content.clientId] }]);
+    }
     return { id, title: request.title };
   }
 
   /** The document and the caller's membership of its workspace, or null (indistinguishable cases). */
-  async documentAccess(userId: string, documentId: string): Promise<DocumentAccess | null> {
+  /**
+   * The one gate to a document, used by every route and socket: null (shown as "not found")
+   * when it does not exist, is purged or in the trash, or when the caller is not a member or
+   * not on its access list.
+   */
+  async documentAccess(userId: string, documentId: string, options: { includeTrashed?: boolean } = {}): Promise<DocumentAccess | null> {
     const document = await this.store.getDocument(documentId);
-    if (!document) return null;
+    if (!document || document.purgedAt || (document.trashedAt && !options.includeTrashed)) return null;
     const membership = await this.store.getMembership(document.workspaceId, userId);
-    return membership ? { document, membership } : null;
+    return membership ? this.accessFor(document, membership, userId) : null;
+  }
+
+  private async accessFor(document: DocumentRecord, membership: MembershipRecord, userId: string): Promise<DocumentAccess | null> {
+    if (document.purgedAt) return null;
+    const entries = this.lifecycle ? await this.lifecycle.accessList(document.id) : [];
+    const entry = entries.find((e) => e.userId === userId);
+    if (document.restricted && !entry) return null;
+    let permission: Permission = entry?.permission ?? membership.permission;
+    if (document.archivedAt && permission !== 'viewer') permission = 'viewer';
+    return { document, membership, permission };
   }
 
   async documentInfo(userId: string, documentId: string): Promise<DocumentInfo> {
     const access = await this.documentAccess(userId, documentId);
     if (!access) throw notFound('This document');
     const workspace = await this.store.getWorkspace(access.document.workspaceId);
-    return { ...toSummary(access.document), workspaceName: workspace?.name ?? '', permission: access.membership.permission, role: access.membership.role };
+    return { ...toSummary(access.document), workspaceName: workspace?.name ?? '', permission: access.permission, role: access.membership.role };
   }
 }
 

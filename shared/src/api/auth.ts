@@ -23,7 +23,12 @@ export const SetupRequestSchema = z.object({ displayName: DisplayNameSchema, ema
 export type SetupRequest = z.infer<typeof SetupRequestSchema>;
 
 export const LoginRequestSchema = z
-  .object({ email: EmailSchema, password: z.string().min(1, 'Password is required.').max(FIELD_LIMITS.passwordMax) })
+  .object({
+    email: EmailSchema,
+    password: z.string().min(1, 'Password is required.').max(FIELD_LIMITS.passwordMax),
+    /** On a shared device (a clinic tablet) the session ends with the browser or after 15 idle minutes. */
+    sharedDevice: z.boolean().optional(),
+  })
   .strict();
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 

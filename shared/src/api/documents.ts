@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { FIELD_LIMITS } from '../limits';
 import { PermissionSchema } from '../domain/permissions';
+import { LanguageSchema } from './auth';
 import { RoleSchema } from '../domain/roles';
-
-/** Template ids known to the server; an unknown id is a 400. */
-export const TEMPLATE_IDS = ['blank'] as const;
 
 export const CreateDocumentRequestSchema = z
   .object({
@@ -13,7 +11,10 @@ export const CreateDocumentRequestSchema = z
       .trim()
       .min(1, 'Document title is required.')
       .max(FIELD_LIMITS.documentTitle, `Document title must be at most ${FIELD_LIMITS.documentTitle} characters.`),
+    /** A template id (see domain/templates.ts); checked by the service so an unknown id gets a readable 400. */
     template: z.string().max(64).optional(),
+    /** Language of the template's content; defaults to the creator's language, else English. */
+    language: LanguageSchema.optional(),
   })
   .strict();
 export type CreateDocumentRequest = z.infer<typeof CreateDocumentRequestSchema>;

@@ -91,7 +91,25 @@ export const UpdateMemberRequestSchema = z
   .refine((v) => v.role !== undefined || v.permission !== undefined, 'Give a new role or a new permission.');
 export type UpdateMemberRequest = z.infer<typeof UpdateMemberRequestSchema>;
 
-export const AUDIT_KINDS = ['workspace_created', 'invited', 'invitation_revoked', 'joined', 'member_changed', 'member_removed', 'member_left'] as const;
+export const AUDIT_KINDS = [
+  'workspace_created',
+  'invited',
+  'invitation_revoked',
+  'joined',
+  'member_changed',
+  'member_removed',
+  'member_left',
+  'document_renamed',
+  'document_archived',
+  'document_unarchived',
+  'document_trashed',
+  'document_restored',
+  'document_purged',
+  'document_moved',
+  'document_access_changed',
+  'recovery_issued',
+  'recovery_used',
+] as const;
 export const AuditEventSchema = z.object({
   id: z.number(),
   workspaceId: z.string(),

@@ -46,7 +46,15 @@ export function toDocument(row: Row): DocumentRecord {
     template: nullableString(row.template),
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
+    archivedAt: nullableNumber(row.archived_at),
+    trashedAt: nullableNumber(row.trashed_at),
+    restricted: Number(row.restricted ?? 0) === 1,
+    purgedAt: nullableNumber(row.purged_at),
   };
+}
+
+function nullableNumber(v: unknown): number | null {
+  return v === null || v === undefined ? null : Number(v);
 }
 
 export function toUpdate(row: Row): LoggedUpdate {

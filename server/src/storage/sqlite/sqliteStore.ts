@@ -86,7 +86,7 @@ export class SqliteStore implements Store {
       getUser: db.prepare('SELECT * FROM users WHERE id = ?'),
       userByEmail: db.prepare('SELECT * FROM users WHERE email = ?'),
       insertSession: db.prepare(
-        'INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (@tokenHash, @userId, @createdAt, @expiresAt)',
+        'INSERT INTO sessions (token_hash, user_id, created_at, expires_at, idle_timeout_ms, last_used_at) VALUES (@tokenHash, @userId, @createdAt, @expiresAt, @idleTimeoutMs, @lastUsedAt)',
       ),
       getSession: db.prepare('SELECT * FROM sessions WHERE token_hash = ?'),
       deleteSession: db.prepare('DELETE FROM sessions WHERE token_hash = ?'),
@@ -181,7 +181,11 @@ export class SqliteStore implements Store {
   }
 
   async createSession(session: SessionRecord): Promise<void> {
-    this.statements.insertSession.run(session);
+    this.statements.insertSession.run({ idleTimeoutMs: null, lastUsedAt: session.createdAt, ...session });
+  }
+
+  async touchSession(tokenHash: string, at: number): Promise<void> {
+    this.db.prepare('UPDATE sessions SET last_used_at = ? WHERE token_hash = ?').run(at, tokenHash);
   }
 
   async findSession(tokenHash: string): Promise<SessionRecord | null> {
@@ -192,6 +196,8 @@ export class SqliteStore implements Store {
       userId: String(row.user_id),
       createdAt: Number(row.created_at),
       expiresAt: Number(row.expires_at),
+      idleTimeoutMs: row.idle_timeout_ms === null || row.idle_timeout_ms === undefined ? null : Number(row.idle_timeout_ms),
+      lastUsedAt: row.last_used_at === null || row.last_used_at === undefined ? null : Number(row.last_used_at),
     };
   }
 

@@ -1,0 +1,4 @@
+/** What building a template may need from outside: ids (injectable, so tests can fix them). */
+export interface TemplateContext {
+  newGoalId(): string;
+}

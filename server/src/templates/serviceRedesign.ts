@@ -1,0 +1,75 @@
+/** Service redesign as an improvement cycle: Plan–Do–Study–Act (Planifier–Faire–Étudier–Agir). */
+import type { Language } from '../../../shared/src/index';
+import { NBSP, NNBSP, bullets, h2, h3, p, prompt, type Blocks } from './blocks';
+
+export function serviceRedesign(language: Language): Blocks {
+  return language === 'fr'
+    ? [
+        prompt(
+          `Ce document suit un cycle d’amélioration en quatre étapes${NBSP}: Planifier, Faire, Étudier, Agir. Il part de ce que vivent les personnes qui utilisent le service.`,
+        ),
+        h2('Planifier'),
+        h3('Le problème tel que le vivent les personnes qui utilisent le service'),
+        prompt('Des récits et des faits venant des personnes qui utilisent le service et de leurs proches. Citez leurs mots, avec leur accord.'),
+        p(),
+        h3('Le problème tel que le voit le personnel'),
+        prompt('Ce que le personnel observe dans son travail de tous les jours.'),
+        p(),
+        h3('Idées'),
+        prompt('Toutes les idées sont bienvenues. Indiquez d’où vient chacune, si la personne le souhaite.'),
+        bullets(''),
+        h3('Changement retenu'),
+        prompt('Le changement que nous allons essayer, et pourquoi nous l’avons choisi ensemble.'),
+        p(),
+        h3('Mesures'),
+        prompt(
+          'Comment nous saurons si le changement est une amélioration, pour les personnes qui utilisent le service comme pour le personnel.',
+        ),
+        bullets(''),
+        h2('Faire'),
+        h3('Ce que nous avons fait'),
+        prompt('Ce que nous avons fait, quand, et ce qui s’est passé en cours de route.'),
+        p(),
+        h2('Étudier'),
+        h3('Résultats'),
+        prompt('Ce que montrent les mesures, et ce qu’en disent les personnes qui utilisent le service et le personnel.'),
+        p(),
+        h2('Agir'),
+        h3('Prochain cycle'),
+        prompt(`Garder, adapter ou abandonner le changement${NNBSP}? Ce que nous essaierons ensuite.`),
+        p(),
+      ]
+    : [
+        prompt(
+          'This document follows an improvement cycle in four steps: Plan, Do, Study, Act. It starts from what the people who use the service experience.',
+        ),
+        h2('Plan'),
+        h3('The problem as lived by the people who use the service'),
+        prompt('Stories and facts from the people who use the service and their families. Quote their words, with their agreement.'),
+        p(),
+        h3('The problem as seen by staff'),
+        prompt('What staff notice in their everyday work.'),
+        p(),
+        h3('Ideas'),
+        prompt('Every idea is welcome. Say where each one comes from, if the person wishes.'),
+        bullets(''),
+        h3('Chosen change'),
+        prompt('The change we will try, and why we chose it together.'),
+        p(),
+        h3('Measures'),
+        prompt('How we will know whether the change is an improvement, for the people who use the service and for staff.'),
+        bullets(''),
+        h2('Do'),
+        h3('What we did'),
+        prompt('What we did, when, and what happened along the way.'),
+        p(),
+        h2('Study'),
+        h3('Results'),
+        prompt('What the measures show, and what the people who use the service and staff say about it.'),
+        p(),
+        h2('Act'),
+        h3('Next cycle'),
+        prompt('Keep, adapt or drop the change? What we will try next.'),
+        p(),
+      ];
+}

@@ -1,0 +1,84 @@
+/**
+ * The negotiated goal block: a goal kept in two voices, the person's own words and the shared
+ * (clinical or operational) reformulation. It is ordinary editor content, so concurrent edits
+ * merge like any text. In the Y.Doc (XmlFragment 'default', as @tiptap/y-tiptap writes it):
+ *
+ *   Y.XmlElement 'negotiatedGoal'  attributes: goalId, status, targetDate?, expressedBy?, expressedByName?
+ *     Y.XmlElement 'goalOwnWords'        -> one or more 'paragraph'
+ *     Y.XmlElement 'goalReformulation'   -> one or more 'paragraph'
+ *
+ * y-tiptap writes every non-null ProseMirror attribute and removes null ones, so an optional
+ * attribute is absent from the Y.XmlElement when it has no value (the Tiptap default is null).
+ * The full contract is docs/adr/0003-negotiated-goal-block.md.
+ */
+import { z } from 'zod';
+import type { Language } from '../api/auth';
+import { FIELD_LIMITS } from '../limits';
+
+export const NEGOTIATED_GOAL_NODE = 'negotiatedGoal';
+export const GOAL_OWN_WORDS_NODE = 'goalOwnWords';
+export const GOAL_REFORMULATION_NODE = 'goalReformulation';
+
+/** ProseMirror content expressions, for the Tiptap node definitions. */
+export const NEGOTIATED_GOAL_CONTENT = `${GOAL_OWN_WORDS_NODE} ${GOAL_REFORMULATION_NODE}`;
+export const GOAL_VOICE_CONTENT = 'paragraph+';
+
+export const GOAL_STATUSES = ['proposed', 'active', 'achieved', 'on-hold', 'abandoned'] as const;
+export const GoalStatusSchema = z.enum(GOAL_STATUSES);
+export type GoalStatus = z.infer<typeof GoalStatusSchema>;
+
+/** A calendar date, `YYYY-MM-DD` (what FHIR calls a `date`), with no time zone to drift. */
+export const GoalDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'A date looks like 2026-06-30.')
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  }, 'This date does not exist.');
+
+export const NegotiatedGoalAttributesSchema = z.object({
+  /** Stable id of the goal, unique in the document; survives edits and exports. */
+  goalId: z.string().min(1).max(64),
+  status: GoalStatusSchema,
+  targetDate: GoalDateSchema.optional(),
+  /** User id of the member who expressed the goal (usually the person receiving care). */
+  expressedBy: z.string().min(1).max(64).optional(),
+  /** Their display name when it was chosen, shown if they are no longer a member. */
+  expressedByName: z.string().min(1).max(FIELD_LIMITS.displayName).optional(),
+});
+export type NegotiatedGoalAttributes = z.infer<typeof NegotiatedGoalAttributesSchema>;
+
+export interface GoalLabels {
+  goal: string;
+  ownWords: string;
+  reformulation: string;
+  status: string;
+  targetDate: string;
+  expressedBy: string;
+  notWrittenYet: string;
+  statuses: Record<GoalStatus, string>;
+}
+
+/** Words for the block's node view and for exports (GLOSSARY: « objectif dans mes mots »). */
+export const GOAL_LABELS: Record<Language, GoalLabels> = {
+  en: {
+    goal: 'Goal',
+    ownWords: 'In my own words',
+    reformulation: 'Shared reformulation',
+    status: 'Status',
+    targetDate: 'Target date',
+    expressedBy: 'Expressed by',
+    notWrittenYet: 'Not written yet',
+    statuses: { proposed: 'proposed', active: 'active', achieved: 'achieved', 'on-hold': 'on hold', abandoned: 'abandoned' },
+  },
+  fr: {
+    goal: 'Objectif',
+    ownWords: 'Dans mes mots',
+    reformulation: 'Reformulation partagée',
+    status: 'Statut',
+    targetDate: 'Date visée',
+    expressedBy: 'Exprimé par',
+    notWrittenYet: 'Pas encore écrit',
+    statuses: { proposed: 'proposé', active: 'actif', achieved: 'atteint', 'on-hold': 'en pause', abandoned: 'abandonné' },
+  },
+};
