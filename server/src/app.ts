@@ -58,7 +58,9 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   const auth = new AuthService(store, clock, config.limits);
   const lifecycleStore = new SqliteLifecycleStore(db);
   const workspaces = new WorkspaceService(store, clock, lifecycleStore);
-  const rooms = new RoomManager(store, overrides.hooks ?? {}, config.limits, log, () => clock.now());
+  // Capabilities add their sync hooks to this object once they are built (see validateSuggestion).
+  const hooks: SyncHooks = { ...overrides.hooks };
+  const rooms = new RoomManager(store, hooks, config.limits, log, () => clock.now());
   const liveAccess = new LiveAccess(store, workspaces, rooms);
   const people = new PeopleService(store, clock, liveAccess, config.limits);
   const decisions = new DecisionService(store, new SqliteDecisionStore(db), workspaces, clock, (documentId, id) => rooms.notify(documentId, { kind: 'decisions', documentId, id }));

@@ -37,6 +37,7 @@ export function collabAuthorizer(deps: {
         memberId: user.id,
         sessionId: hashToken(credentials.token),
         canWrite: canEditContent(access.permission),
+        canSuggest: access.permission === 'commenter',
         identity,
       },
     };
@@ -63,7 +64,7 @@ export class LiveAccess implements MembershipEffects {
         this.rooms.disconnect(match, CLOSE_CODES.accessEnded, 'Your access to this document has ended.');
         continue;
       }
-      this.rooms.updateAccess(match, { canWrite: canEditContent(access.permission) });
+      this.rooms.updateAccess(match, { canWrite: canEditContent(access.permission), canSuggest: access.permission === 'commenter' });
       this.rooms.updateIdentity(match, { role: access.membership.role });
     }
   }

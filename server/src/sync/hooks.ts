@@ -2,6 +2,7 @@
  * The typed hooks through which capabilities plug into the sync core. `sync/` knows nothing of
  * people, workspaces or permissions: it only asks these questions.
  */
+import type * as Y from 'yjs';
 import type { LoggedUpdate } from '../storage/store';
 
 /** What the sync core knows about an authenticated, authorized connection. */
@@ -12,6 +13,11 @@ export interface ConnectionAccess {
   sessionId: string;
   /** False for members who may read but not change content (viewers, commenters). */
   canWrite: boolean;
+  /**
+   * True for read-only members who may still propose changes (commenters in suggestion mode):
+   * their updates go to `validateSuggestion` instead of being dropped.
+   */
+  canSuggest?: boolean;
   /** Identity stamped into this connection's awareness states (overrides what the client says). */
   identity: Record<string, unknown>;
 }
@@ -34,6 +40,12 @@ export interface SyncHooks {
    * Updates from read-only connections are dropped before any hook runs.
    */
   beforeApplyUpdate?(context: UpdateContext, update: Uint8Array): UpdateVerdict;
+  /**
+   * Called for each update from a read-only connection that may suggest, with the room's
+   * current document (read it, never change it). Accept only what suggestion mode allows;
+   * without this hook such updates are dropped like any read-only update.
+   */
+  validateSuggestion?(context: UpdateContext, update: Uint8Array, doc: Y.Doc): UpdateVerdict;
   /** Called after a batch has been durably appended and applied, before returning to the loop. */
   afterAppend?(entries: LoggedUpdate[]): void;
   /** Called when a room has been loaded from storage. */

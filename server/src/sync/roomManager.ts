@@ -219,10 +219,14 @@ export class RoomManager {
   }
 
   private acceptUpdate(room: Room, connection: RoomConnection, update: Uint8Array, clients: number[]): void {
-    // Read-only connections never write, whatever a hook says; hooks may only refuse more.
-    const verdict: UpdateVerdict = !connection.access.canWrite
-      ? { kind: 'drop' }
-      : (this.hooks.beforeApplyUpdate?.({ documentId: room.documentId, access: connection.access }, update) ?? { kind: 'accept' });
+    // Read-only connections never write, whatever a hook says (hooks may only refuse more); the
+    // one exception is a suggestion the suggestion hook has checked.
+    const context = { documentId: room.documentId, access: connection.access };
+    const verdict: UpdateVerdict = connection.access.canWrite
+      ? (this.hooks.beforeApplyUpdate?.(context, update) ?? { kind: 'accept' })
+      : connection.access.canSuggest && this.hooks.validateSuggestion
+        ? this.hooks.validateSuggestion(context, update, room.doc)
+        : { kind: 'drop' };
     if (verdict.kind === 'reject') {
       connection.close(verdict.code, verdict.reason);
       return;
