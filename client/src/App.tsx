@@ -11,6 +11,9 @@ import { matchRoute, navigate, paths, safeNextPath, useLocation, type Route } fr
 import { Loading } from './ui/LoadFailure';
 import { Page } from './ui/Page';
 import { ScreenHeading } from './ui/ScreenHeading';
+import { JoinScreen } from './people/JoinScreen';
+import { JoinWithCodeScreen } from './people/JoinWithCodeScreen';
+import { ProfileScreen } from './profile/ProfileScreen';
 import { HomeScreen } from './workspace/HomeScreen';
 import { WorkspaceScreen } from './workspace/WorkspaceScreen';
 
@@ -22,7 +25,8 @@ function redirectFor(state: SessionState, route: Route, pathname: string, search
     case 'needsSetup':
       return route.name === 'setup' ? null : paths.setup();
     case 'signedOut':
-      if (route.name === 'signin') return null;
+      // Joining needs no account: the invitation is the way in.
+      if (route.name === 'signin' || route.name === 'join') return null;
       return paths.signin(route.name === 'setup' || route.name === 'notFound' ? undefined : pathname + search);
     case 'signedIn':
       return route.name === 'signin' || route.name === 'setup' ? safeNextPath(search) : null;
@@ -82,8 +86,12 @@ export function App() {
       return <SignInScreen />;
     case 'home':
       return <HomeScreen />;
+    case 'join':
+      return route.invitation ? <JoinScreen key={route.invitation} invitation={route.invitation} /> : <JoinWithCodeScreen />;
+    case 'profile':
+      return <ProfileScreen />;
     case 'workspace':
-      return <WorkspaceScreen key={route.workspaceId} workspaceId={route.workspaceId} />;
+      return <WorkspaceScreen key={route.workspaceId} workspaceId={route.workspaceId} section={route.section} />;
     case 'document':
       return (
         <Suspense fallback={<Page><Loading /></Page>}>

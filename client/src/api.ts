@@ -4,22 +4,34 @@
  */
 import { z } from 'zod';
 import {
+  AcceptInvitationResponseSchema,
   ApiErrorSchema,
+  AuditLogSchema,
   AuthResponseSchema,
+  CreatedInvitationSchema,
   CreatedDocumentSchema,
   CreatedWorkspaceSchema,
   DocumentInfoSchema,
   DocumentListSchema,
+  InvitationListSchema,
+  InvitationPreviewSchema,
   MeResponseSchema,
+  MemberListSchema,
+  MemberSchema,
   SetupStatusSchema,
   UserResponseSchema,
   WorkspaceListSchema,
+  WorkspaceSchema,
+  type AcceptInvitationRequest,
   type CreateDocumentRequest,
+  type CreateInvitationRequest,
   type CreateWorkspaceRequest,
   type ErrorCode,
   type LoginRequest,
+  type SetCredentialsRequest,
   type SetupRequest,
   type UpdateMeRequest,
+  type UpdateMemberRequest,
 } from '../../shared/src/index';
 
 export type ApiFailureCode = ErrorCode | 'network' | 'invalid_response';
@@ -96,4 +108,25 @@ export const api = {
   createDocument: (workspaceId: string, body: CreateDocumentRequest) =>
     request('POST', `/api/workspaces/${enc(workspaceId)}/documents`, CreatedDocumentSchema, body),
   getDocument: (documentId: string) => request('GET', `/api/documents/${enc(documentId)}`, DocumentInfoSchema),
+  getWorkspace: (workspaceId: string) => request('GET', `/api/workspaces/${enc(workspaceId)}`, WorkspaceSchema),
+  // People and access
+  createInvitation: (workspaceId: string, body: CreateInvitationRequest) =>
+    request('POST', `/api/workspaces/${enc(workspaceId)}/invitations`, CreatedInvitationSchema, body),
+  listInvitations: (workspaceId: string) =>
+    request('GET', `/api/workspaces/${enc(workspaceId)}/invitations`, InvitationListSchema),
+  revokeInvitation: (workspaceId: string, invitationId: string) =>
+    request('DELETE', `/api/workspaces/${enc(workspaceId)}/invitations/${enc(invitationId)}`, null),
+  /** Public: what the join page shows. Takes the link token or the short code. */
+  previewInvitation: (tokenOrCode: string) => request('GET', `/api/invitations/${enc(tokenOrCode)}`, InvitationPreviewSchema),
+  acceptInvitation: (tokenOrCode: string, body: AcceptInvitationRequest) =>
+    request('POST', `/api/invitations/${enc(tokenOrCode)}/accept`, AcceptInvitationResponseSchema, body),
+  listMembers: (workspaceId: string) => request('GET', `/api/workspaces/${enc(workspaceId)}/members`, MemberListSchema),
+  updateMember: (workspaceId: string, userId: string, body: UpdateMemberRequest) =>
+    request('PATCH', `/api/workspaces/${enc(workspaceId)}/members/${enc(userId)}`, MemberSchema, body),
+  /** Owners remove anyone; anyone may remove themselves (leave). */
+  removeMember: (workspaceId: string, userId: string) =>
+    request('DELETE', `/api/workspaces/${enc(workspaceId)}/members/${enc(userId)}`, null),
+  getAuditLog: (workspaceId: string) => request('GET', `/api/workspaces/${enc(workspaceId)}/audit`, AuditLogSchema),
+  setCredentials: (body: SetCredentialsRequest) => request('POST', '/api/me/credentials', UserResponseSchema, body),
+  logoutEverywhere: () => request('POST', '/api/logout-everywhere', null),
 };

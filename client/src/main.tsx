@@ -7,6 +7,9 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/forms.css';
 import './workspace/workspace.css';
+import './people/people.css';
+import './people/invitations.css';
+import './people/join.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

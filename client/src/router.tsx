@@ -8,9 +8,15 @@ export type Route =
   | { name: 'home' }
   | { name: 'signin' }
   | { name: 'setup' }
-  | { name: 'workspace'; workspaceId: string }
+  | { name: 'workspace'; workspaceId: string; section: WorkspaceSection }
   | { name: 'document'; documentId: string }
+  | { name: 'join'; invitation: string | null }
+  | { name: 'profile' }
   | { name: 'notFound' };
+
+/** The parts of the workspace screen, each with its own address so it can be linked and reloaded. */
+export const WORKSPACE_SECTIONS = ['documents', 'people', 'activity'] as const;
+export type WorkspaceSection = (typeof WORKSPACE_SECTIONS)[number];
 
 const listeners = new Set<() => void>();
 let navigationCount = 0;
@@ -50,8 +56,15 @@ export function matchRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'home' };
   if (pathname === '/signin') return { name: 'signin' };
   if (pathname === '/setup') return { name: 'setup' };
-  const workspace = /^\/w\/([^/]+)\/?$/.exec(pathname);
-  if (workspace?.[1]) return { name: 'workspace', workspaceId: decodeURIComponent(workspace[1]) };
+  if (pathname === '/profile') return { name: 'profile' };
+  if (pathname === '/join' || pathname === '/join/') return { name: 'join', invitation: null };
+  const join = /^\/join\/([^/]+)\/?$/.exec(pathname);
+  if (join?.[1]) return { name: 'join', invitation: decodeURIComponent(join[1]) };
+  const workspace = /^\/w\/([^/]+)(?:\/(people|activity))?\/?$/.exec(pathname);
+  if (workspace?.[1]) {
+    const section = (workspace[2] ?? 'documents') as WorkspaceSection;
+    return { name: 'workspace', workspaceId: decodeURIComponent(workspace[1]), section };
+  }
   const document = /^\/d\/([^/]+)\/?$/.exec(pathname);
   if (document?.[1]) return { name: 'document', documentId: decodeURIComponent(document[1]) };
   return { name: 'notFound' };
@@ -67,7 +80,10 @@ export const paths = {
   home: () => '/',
   signin: (next?: string) => (next && next !== '/' ? `/signin?next=${encodeURIComponent(next)}` : '/signin'),
   setup: () => '/setup',
-  workspace: (id: string) => `/w/${encodeURIComponent(id)}`,
+  workspace: (id: string, section: WorkspaceSection = 'documents') =>
+    `/w/${encodeURIComponent(id)}${section === 'documents' ? '' : `/${section}`}`,
+  join: (invitation?: string) => (invitation ? `/join/${encodeURIComponent(invitation)}` : '/join'),
+  profile: () => '/profile',
   document: (id: string) => `/d/${encodeURIComponent(id)}`,
 };
 

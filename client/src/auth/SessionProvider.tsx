@@ -3,7 +3,7 @@
  * language, when set, wins over the device's at sign-in; a switch is saved to both.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { Language, MeResponse } from '../../../shared/src/index';
+import type { Language, MeResponse, User } from '../../../shared/src/index';
 import { api, ApiRequestError } from '../api';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/catalog';
@@ -21,6 +21,10 @@ interface SessionValue {
   /** Call after a successful setup or login: loads the caller and applies their language. */
   completeSignIn: () => Promise<void>;
   signOut: () => Promise<void>;
+  /** Ends every session of the account (all devices), then shows sign-in with a notice. */
+  signOutEverywhere: () => Promise<void>;
+  /** Replaces the signed-in user after a profile change, so the header and screens follow. */
+  updateUser: (user: User) => void;
   /** Show the sign-in screen with a notice, e.g. the server said the session is gone (401, 4401). */
   requireSignIn: (notice?: MessageKey) => void;
   changeLanguage: (language: Language) => void;
@@ -80,6 +84,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setState({ status: 'signedOut' });
   }, []);
 
+  const signOutEverywhere = useCallback(async () => {
+    await api.logoutEverywhere();
+    await forgetLocalDocuments();
+    setState({ status: 'signedOut', notice: 'profile.signedOutEverywhere' });
+  }, []);
+
+  const updateUser = useCallback(
+    (user: User) => setState((current) => (current.status === 'signedIn' ? { status: 'signedIn', me: { ...current.me, user } } : current)),
+    [],
+  );
+
   const requireSignIn = useCallback(
     (notice: MessageKey = 'error.sessionEnded') => setState({ status: 'signedOut', notice }),
     [],
@@ -99,8 +114,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo(
-    () => ({ state, completeSignIn, signOut, requireSignIn, changeLanguage, retry }),
-    [state, completeSignIn, signOut, requireSignIn, changeLanguage, retry],
+    () => ({ state, completeSignIn, signOut, signOutEverywhere, updateUser, requireSignIn, changeLanguage, retry }),
+    [state, completeSignIn, signOut, signOutEverywhere, updateUser, requireSignIn, changeLanguage, retry],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -2,6 +2,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { useI18n } from '../i18n/I18nProvider';
+import { Link, paths } from '../router';
 import { Page } from '../ui/Page';
 import { ScreenHeading } from '../ui/ScreenHeading';
 import { TextField } from '../ui/Field';
@@ -71,6 +72,9 @@ export function SignInScreen() {
           {t('signin.submit')}
         </button>
       </form>
+      <p className="signin__code">
+        {t('signin.codeQuestion')} <Link to={paths.join()}>{t('signin.codeLink')}</Link>
+      </p>
     </Page>
   );
 }

@@ -7,7 +7,8 @@ export type Translate = (key: MessageKey, vars?: MessageVars) => string;
 
 interface I18nValue {
   language: Language;
-  setLanguage: (language: Language) => void;
+  /** Switches the language; `remember: false` shows it without making it this device's choice. */
+  setLanguage: (language: Language, options?: { remember?: boolean }) => void;
   t: Translate;
 }
 
@@ -20,8 +21,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     document.documentElement.lang = language;
   }, [language]);
 
-  const setLanguage = useCallback((next: Language) => {
-    rememberLanguage(next);
+  const setLanguage = useCallback((next: Language, options: { remember?: boolean } = {}) => {
+    if (options.remember !== false) rememberLanguage(next);
     setLanguageState(next);
   }, []);
 

@@ -3,8 +3,15 @@
  * catalog must have exactly the same keys, so a missing or stray translation is a type error.
  */
 import type { Language } from '../../../shared/src/index';
-import en from './en.json';
-import frCatalog from './fr.json';
+import enBase from './en.json';
+import frBase from './fr.json';
+import editorEn from './features/editor.en.json';
+import editorFr from './features/editor.fr.json';
+
+// Each feature keeps its strings in its own pair of files under features/, merged here, so
+// features can be translated (and reviewed) separately.
+const en = { ...enBase, ...editorEn };
+const frCatalog = { ...frBase, ...editorFr };
 
 export type MessageKey = keyof typeof en;
 export type Catalog = Record<MessageKey, string>;

@@ -13,6 +13,15 @@ export function initialLanguage(): Language {
   return navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
 
+/** Whether this device already has a language chosen (by the person or by their account). */
+export function hasChosenLanguage(): boolean {
+  try {
+    return LanguageSchema.safeParse(localStorage.getItem(STORAGE_KEY)).success;
+  } catch {
+    return false;
+  }
+}
+
 export function rememberLanguage(language: Language): void {
   try {
     localStorage.setItem(STORAGE_KEY, language);

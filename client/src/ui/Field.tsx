@@ -6,7 +6,8 @@ import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttribu
 
 interface FieldShellProps {
   id: string;
-  label: string;
+  /** Usually text; may carry a visually hidden part that tells similar fields apart. */
+  label: ReactNode;
   hint?: string;
   error?: string | undefined;
   children: (describedBy: string | undefined) => ReactNode;
@@ -38,7 +39,7 @@ function FieldShell({ id, label, hint, error, children }: FieldShellProps) {
 }
 
 type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
-  label: string;
+  label: ReactNode;
   hint?: string;
   error?: string | undefined;
 };
@@ -61,7 +62,7 @@ export function TextField({ label, hint, error, ...input }: TextFieldProps) {
 }
 
 type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & {
-  label: string;
+  label: ReactNode;
   hint?: string;
   error?: string | undefined;
   options: Array<{ value: string; label: string }>;

@@ -5,7 +5,7 @@
 import { useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { useSession } from '../auth/SessionProvider';
-import { Link } from '../router';
+import { Link, paths } from '../router';
 import { LanguageSwitch } from './LanguageSwitch';
 import { errorMessage } from './errorMessage';
 
@@ -42,6 +42,9 @@ function AppHeader() {
           {signedIn && (
             <div className="account">
               <span className="account__name">{t('account.signedInAs', { name: state.me.user.displayName })}</span>
+              <Link to={paths.profile()} className="account__profile">
+                {t('account.profile')}
+              </Link>
               <button
                 type="button"
                 className="button button--quiet"

@@ -54,6 +54,14 @@ function OpenDocument({ info, me }: { info: DocumentInfo; me: MeResponse }) {
   return <DocumentView info={info} session={session} selfId={me.user.id} />;
 }
 
+function LockIcon() {
+  return (
+    <svg className="note__icon" viewBox="0 0 16 16" width="18" height="18" aria-hidden="true" focusable="false">
+      <path d="M4 7.5h8v6H4zM5.5 7.5V5a2.5 2.5 0 0 1 5 0v2.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
 const REFUSALS: Partial<Record<number, MessageKey>> = {
   [CLOSE_CODES.notFound]: 'doc.notFound',
   [CLOSE_CODES.accessEnded]: 'doc.accessEnded',
@@ -108,17 +116,21 @@ function DocumentView({ info, session, selfId }: { info: DocumentInfo; session: 
         {refusal && (
           <div role="alert" className="alert alert--error">
             <p>{t(refusal)}</p>
+            <p>
+              <Link to={paths.home()}>{t('doc.accessEndedLink')}</Link>
+            </p>
           </div>
         )}
-        {readOnlyNote && (
-          <p id="read-only-note" className="note">
+        {readOnlyNote && !refusal && (
+          <p id="read-only-note" className="note note--read-only">
+            <LockIcon />
             {t(readOnlyNote)}
           </p>
         )}
         <CollaborativeEditor
           session={session}
           editable={mayEdit && !stopped}
-          describedBy={readOnlyNote ? 'read-only-note' : undefined}
+          describedBy={readOnlyNote && !refusal ? 'read-only-note' : undefined}
         />
       </div>
     </Page>

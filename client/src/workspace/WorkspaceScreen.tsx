@@ -1,25 +1,36 @@
-/** One workspace: its documents. (People, decisions and workshops come later.) */
-import { api } from '../api';
+/**
+ * One workspace: its name and the caller's place in it, then one of its parts — documents,
+ * people, activity (owners) — each at its own address (/w/:id, /w/:id/people, /w/:id/activity).
+ */
+import { ApiRequestError, api } from '../api';
+import type { Workspace } from '../../../shared/src/index';
 import { useI18n } from '../i18n/I18nProvider';
-import { Link, paths } from '../router';
+import type { MessageKey } from '../i18n/catalog';
+import { ActivityPanel } from '../people/ActivityPanel';
+import { PeoplePanel } from '../people/PeoplePanel';
+import { Link, paths, type WorkspaceSection } from '../router';
 import { Page } from '../ui/Page';
 import { ScreenHeading } from '../ui/ScreenHeading';
 import { LoadFailure, Loading } from '../ui/LoadFailure';
 import { useLoad } from '../ui/useLoad';
 import { WorkspaceDocuments, WorkspaceFacts } from './WorkspaceSummary';
 
-export function WorkspaceScreen({ workspaceId }: { workspaceId: string }) {
+const SECTION_LABELS: Record<WorkspaceSection, MessageKey> = {
+  documents: 'workspace.tab.documents',
+  people: 'workspace.tab.people',
+  activity: 'workspace.tab.activity',
+};
+
+export function WorkspaceScreen({ workspaceId, section }: { workspaceId: string; section: WorkspaceSection }) {
   const { t } = useI18n();
-  // There is no single-workspace route yet, so the list is the source.
-  const workspaces = useLoad(() => api.listWorkspaces(), [workspaceId]);
-  const workspace =
-    workspaces.status === 'ready' ? workspaces.data.workspaces.find((w) => w.id === workspaceId) : undefined;
+  const workspace = useLoad(() => api.getWorkspace(workspaceId), [workspaceId]);
+  const missing = workspace.status === 'failed' && workspace.error instanceof ApiRequestError && workspace.error.code === 'not_found';
 
   return (
     <Page>
-      {workspaces.status === 'loading' && <Loading />}
-      {workspaces.status === 'failed' && <LoadFailure error={workspaces.error} onRetry={workspaces.reload} />}
-      {workspaces.status === 'ready' && !workspace && (
+      {workspace.status === 'loading' && <Loading />}
+      {workspace.status === 'failed' && !missing && <LoadFailure error={workspace.error} onRetry={workspace.reload} />}
+      {missing && (
         <>
           <ScreenHeading pageTitle={t('notFound.pageTitle')}>{t('notFound.title')}</ScreenHeading>
           <p>{t('workspace.notFound')}</p>
@@ -28,13 +39,47 @@ export function WorkspaceScreen({ workspaceId }: { workspaceId: string }) {
           </p>
         </>
       )}
-      {workspace && (
-        <section className="card workspace">
-          <ScreenHeading pageTitle={workspace.name}>{workspace.name}</ScreenHeading>
-          <WorkspaceFacts workspace={workspace} />
+      {workspace.status === 'ready' && (
+        <WorkspaceView workspace={workspace.data} section={section} onChanged={workspace.reload} />
+      )}
+    </Page>
+  );
+}
+
+function WorkspaceView({ workspace, section, onChanged }: { workspace: Workspace; section: WorkspaceSection; onChanged: () => void }) {
+  const { t } = useI18n();
+  const isOwner = workspace.permission === 'owner';
+  const sections: WorkspaceSection[] = isOwner ? ['documents', 'people', 'activity'] : ['documents', 'people'];
+  const pageTitle = section === 'documents' ? workspace.name : `${t(SECTION_LABELS[section])} — ${workspace.name}`;
+  return (
+    <>
+      <div className="workspace-head">
+        <ScreenHeading pageTitle={pageTitle}>{workspace.name}</ScreenHeading>
+        <WorkspaceFacts workspace={workspace} />
+        <nav aria-label={t('workspace.sections')} className="section-tabs">
+          <ul className="section-tabs__list">
+            {sections.map((name) => (
+              <li key={name}>
+                <Link
+                  to={paths.workspace(workspace.id, name)}
+                  className="section-tabs__link"
+                  aria-current={name === section ? 'page' : undefined}
+                >
+                  {t(SECTION_LABELS[name])}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+      {section === 'documents' && (
+        <section className="card workspace" aria-label={t('workspace.tab.documents')}>
           <WorkspaceDocuments workspace={workspace} headingLevel={2} />
         </section>
       )}
-    </Page>
+      {section === 'people' && <PeoplePanel workspace={workspace} onAccessChanged={onChanged} />}
+      {section === 'activity' &&
+        (isOwner ? <ActivityPanel workspace={workspace} /> : <p className="card">{t('activity.ownersOnly')}</p>)}
+    </>
   );
 }

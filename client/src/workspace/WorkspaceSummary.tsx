@@ -2,17 +2,13 @@
 import type { Workspace } from '../../../shared/src/index';
 import { api } from '../api';
 import { useI18n } from '../i18n/I18nProvider';
-import { permissionKey, purposeKey, roleKey } from '../i18n/labels';
+import { lowerFirst, permissionKey, purposeKey, roleKey } from '../i18n/labels';
 import { Link, paths } from '../router';
 import { LoadFailure, Loading } from '../ui/LoadFailure';
 import { useLoad } from '../ui/useLoad';
 import { DocumentList } from './DocumentList';
 import { CreateDocumentForm } from './CreateDocumentForm';
 import { canEditContent } from '../../../shared/src/index';
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLocaleLowerCase() + text.slice(1);
-}
 
 export function WorkspaceFacts({ workspace }: { workspace: Workspace }) {
   const { t } = useI18n();
