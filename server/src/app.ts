@@ -97,7 +97,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
           version: VERSION,
           secureCookies,
           endSessionConnections: (sessionId) =>
-            rooms.disconnect((_, access) => access.sessionId === sessionId, CLOSE_CODES.accessEnded, 'You have signed out.'),
+            rooms.disconnect((_, access) => access.sessionId === sessionId, CLOSE_CODES.unauthenticated, 'You have signed out.'),
         }),
         ...peopleRoutes({
           auth,
@@ -105,7 +105,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
           secureCookies,
           baseUrl,
           disconnectUser: (userId) =>
-            rooms.disconnect((_, access) => access.memberId === userId, CLOSE_CODES.accessEnded, 'You have signed out on every device.'),
+            rooms.disconnect((_, access) => access.memberId === userId, CLOSE_CODES.unauthenticated, 'You have signed out on every device.'),
         }),
         ...decisionRoutes({ decisions }),
       ],

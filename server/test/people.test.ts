@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as decoding from 'lib0/decoding';
 import { CLOSE_CODES } from '../../shared/src/index';
 import { api, connectClient, createOutsider, invite, rawSocket, setupFixture, startTestServer, synced, waitFor, type Fixture, type TestClient, type TestServer } from './testServer';
 
@@ -79,7 +80,7 @@ describe('invitations and joining', () => {
 
   it('rate-limits guessing of invitation tokens with 429', async () => {
     let last = 0;
-    for (let i = 0; i < 12; i++) last = (await api(server.url, 'POST', `/api/invitations/guess-${i}/accept`, { body: { displayName: 'X' } })).status;
+    for (let i = 0; i < 32; i++) last = (await api(server.url, 'POST', `/api/invitations/guess-${i}/accept`, { body: { displayName: 'X' } })).status;
     expect(last).toBe(429);
     expect((await api(server.url, 'GET', '/api/health')).status).toBe(200);
   });
@@ -107,13 +108,18 @@ describe('server-enforced permissions', () => {
   it('applies a downgrade to a live connection at once, and an upgrade too', async () => {
     const editor = await invite(server.url, owner.token, owner.workspaceId, 'clinician', 'editor', 'Dr Roy');
     const alice = open(owner.token);
-    const e = open(editor.token);
+    const e = connectClient(server.wsUrl, owner.documentId, editor.token, { client: 'ensemble' });
+    clients.push(e);
+    const accessNotices: unknown[] = [];
+    e.provider.messageHandlers[101] = (_encoder, decoder) => accessNotices.push(JSON.parse(decoding.readVarString(decoder)));
     await Promise.all([synced(alice), synced(e)]);
     e.text.insert(0, 'before;');
     await waitFor(() => alice.text.toString() === 'before;', 'editor write arrives');
     const down = await api(server.url, 'PATCH', `/api/workspaces/${owner.workspaceId}/members/${editor.userId}`, { token: owner.token, body: { permission: 'viewer' } });
     expect(down.status).toBe(200);
     expect(down.body.permission).toBe('viewer');
+    await waitFor(() => accessNotices.length > 0, 'the downgraded connection is told its access changed');
+    expect(accessNotices[0]).toEqual({ kind: 'access', documentId: owner.documentId });
     e.text.insert(e.text.length, 'after-downgrade;');
     alice.text.insert(alice.text.length, 'marker;');
     await waitFor(() => e.text.toString().includes('marker;'), 'owner write still reaches the viewer');
@@ -211,11 +217,11 @@ describe('sessions and credentials', () => {
     await Promise.all([synced(first), synced(second)]);
     const firstClosed = closedWith(first);
     expect((await api(server.url, 'POST', '/api/logout', { token: owner.token })).status).toBe(204);
-    expect((await firstClosed).code).toBe(CLOSE_CODES.accessEnded);
+    expect((await firstClosed).code).toBe(CLOSE_CODES.unauthenticated);
     expect(second.provider.wsconnected).toBe(true);
     const secondClosed = closedWith(second);
     expect((await api(server.url, 'POST', '/api/logout-everywhere', { token: login.body.token })).status).toBe(204);
-    expect((await secondClosed).code).toBe(CLOSE_CODES.accessEnded);
+    expect((await secondClosed).code).toBe(CLOSE_CODES.unauthenticated);
     expect((await api(server.url, 'GET', '/api/me', { token: login.body.token })).status).toBe(401);
   });
 

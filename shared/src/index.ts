@@ -20,3 +20,4 @@ export * from './api/decisions';
 export * from './api/decisionViews';
 export * from './api/attribution';
 export * from './api/lifecycle';
+export * from './domain/colors';

@@ -20,6 +20,8 @@ export const DEFAULT_LIMITS = {
   authWindowMs: 60_000,
   /** Invitation acceptances per client address per window (a workshop room may share one address). */
   inviteAcceptsPerWindow: 120,
+  /** Unknown or mistyped invitation codes per client address per window (guessing protection). */
+  invitationFailuresPerWindow: 30,
   /** Updates appended since the last checkpoint before a new one is taken in the background. */
   checkpointEvery: 500,
   /** Milliseconds a room stays loaded after its last connection leaves. */

@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { ENSEMBLE_CLIENT_PARAM, MESSAGE_TYPES, type AwarenessUser } from '../../../shared/src/index';
+import { ENSEMBLE_CLIENT_PARAM, MESSAGE_TYPES, RecordEventSchema, type AwarenessUser, type RecordEvent } from '../../../shared/src/index';
 import { CountingWebSocket } from './CountingWebSocket';
 import { SaveStatusTracker } from './saveStatus';
 import { localCopyName } from './localCopies';
@@ -17,6 +17,8 @@ export interface CollabSession {
   status: SaveStatusTracker;
   /** The identity written to awareness; the server replaces it with the authenticated one. */
   localUser: AwarenessUser;
+  /** Live notices that a record of this document changed (message type 101); returns an unsubscribe. */
+  onRecord: (listener: (event: RecordEvent) => void) => () => void;
   destroy: () => void;
 }
 
@@ -41,6 +43,17 @@ export function openCollabSession(documentId: string, localUser: AwarenessUser):
     if (current.ws instanceof CountingWebSocket) current.ws.acknowledge(acknowledgedFrames, lastSeq);
   };
   const status = new SaveStatusTracker(provider);
+  const recordListeners = new Set<(event: RecordEvent) => void>();
+  provider.messageHandlers[MESSAGE_TYPES.record] = (_encoder, decoder) => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(decoding.readVarString(decoder));
+    } catch {
+      return;
+    }
+    const event = RecordEventSchema.safeParse(parsed);
+    if (event.success) for (const listener of recordListeners) listener(event.data);
+  };
 
   // Load the offline copy first, so unsent changes go out in the first sync with the server.
   let destroyed = false;
@@ -59,7 +72,12 @@ export function openCollabSession(documentId: string, localUser: AwarenessUser):
     provider,
     status,
     localUser,
+    onRecord: (listener) => {
+      recordListeners.add(listener);
+      return () => recordListeners.delete(listener);
+    },
     destroy: () => {
+      recordListeners.clear();
       destroyed = true;
       clearTimeout(timer);
       status.destroy();

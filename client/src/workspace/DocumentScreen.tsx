@@ -2,7 +2,7 @@
  * The document screen: a top bar (back, title, workspace, status, who is here, language) and the
  * collaborative editor at a readable width. Permission and refusals decide whether it is editable.
  */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { CLOSE_CODES, canEditContent, type AwarenessUser, type DocumentInfo, type MeResponse } from '../../../shared/src/index';
 import { api, ApiRequestError } from '../api';
 import { useSession } from '../auth/SessionProvider';
@@ -77,8 +77,17 @@ function DocumentView({ info, session, selfId }: { info: DocumentInfo; session: 
     if (stopped && status.closeCode === CLOSE_CODES.unauthenticated) requireSignIn();
   }, [stopped, status.closeCode, requireSignIn]);
 
-  const mayEdit = canEditContent(info.permission);
-  const readOnlyNote: MessageKey | null = mayEdit ? null : info.permission === 'commenter' ? 'doc.readOnlyCommenter' : 'doc.readOnlyViewer';
+  // The server tells this connection when its own permission changes (record notice `access`).
+  const [permission, setPermission] = useState(info.permission);
+  useEffect(
+    () =>
+      session.onRecord((event) => {
+        if (event.kind === 'access') api.getDocument(info.id).then((fresh) => setPermission(fresh.permission), () => undefined);
+      }),
+    [session, info.id],
+  );
+  const mayEdit = canEditContent(permission);
+  const readOnlyNote: MessageKey | null = mayEdit ? null : permission === 'commenter' ? 'doc.readOnlyCommenter' : 'doc.readOnlyViewer';
   const refusal: MessageKey | null = stopped ? (REFUSALS[status.closeCode ?? 0] ?? 'doc.connectionRefused') : null;
 
   // The workspace name is a link inside the sentence, wherever the language puts it.

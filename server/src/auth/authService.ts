@@ -6,7 +6,7 @@ import type { LoginRequest, SetCredentialsRequest, SetupRequest, UpdateMeRequest
 import { AppError } from '../errors';
 import type { Store, UserRecord } from '../storage/store';
 import { hashToken, newId, newToken, type Clock } from '../util/ids';
-import { colorFor } from './colors';
+import { colorFor } from '../../../shared/src/index';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
 import { RateLimiter } from './rateLimiter';
 
@@ -24,7 +24,7 @@ export interface Session {
 }
 
 export function toPublicUser(user: UserRecord): User {
-  return { id: user.id, displayName: user.displayName, email: user.email, color: user.color, language: user.language };
+  return { id: user.id, displayName: user.displayName, email: user.email, color: user.color, language: user.language, hasPassword: user.passwordHash !== null };
 }
 
 export class AuthService {
@@ -107,7 +107,7 @@ export class AuthService {
     }
     const saved = await this.store.setCredentials(user.id, request.email, await hashPassword(request.password));
     if (!saved) throw new AppError('conflict', 'This email address is already used by another account.');
-    return toPublicUser({ ...user, email: request.email });
+    return toPublicUser({ ...user, email: request.email, passwordHash: 'set' });
   }
 
   /** Ends every session of a user; the caller closes their live connections. */

@@ -64,7 +64,8 @@ export class LiveAccess implements MembershipEffects {
         this.rooms.disconnect(match, CLOSE_CODES.accessEnded, 'Your access to this document has ended.');
         continue;
       }
-      this.rooms.updateAccess(match, { canWrite: canEditContent(access.permission), canSuggest: access.permission === 'commenter' });
+      const changed = this.rooms.updateAccess(match, { canWrite: canEditContent(access.permission), canSuggest: access.permission === 'commenter' });
+      if (changed > 0) this.rooms.notify(documentId, { kind: 'access', documentId }, match);
       this.rooms.updateIdentity(match, { role: access.membership.role });
     }
   }

@@ -21,7 +21,7 @@ import {
 import { AppError, notFound } from '../errors';
 import type { InvitationRecord, MembershipRecord, Store, UserRecord } from '../storage/store';
 import { newId, newToken, hashToken, type Clock } from '../util/ids';
-import { colorFor } from '../auth/colors';
+import { colorFor } from '../../../shared/src/index';
 import { RateLimiter } from '../auth/rateLimiter';
 import { hashCode, invitationLookupHash, newInvitationCode, normalizeCode } from './invitationCodes';
 
@@ -46,10 +46,10 @@ export class PeopleService {
     private readonly store: Store,
     private readonly clock: Clock,
     private readonly effects: MembershipEffects,
-    limits: { inviteAcceptsPerWindow: number; authAttemptsPerWindow: number; authWindowMs: number },
+    limits: { inviteAcceptsPerWindow: number; invitationFailuresPerWindow: number; authWindowMs: number },
   ) {
     this.accepts = new RateLimiter(limits.inviteAcceptsPerWindow, limits.authWindowMs, () => clock.now());
-    this.failures = new RateLimiter(limits.authAttemptsPerWindow, limits.authWindowMs, () => clock.now());
+    this.failures = new RateLimiter(limits.invitationFailuresPerWindow, limits.authWindowMs, () => clock.now());
   }
 
   async requireMember(userId: string, workspaceId: string): Promise<MembershipRecord> {
@@ -248,6 +248,6 @@ const invitationUnavailable = () =>
 
 function membershipError(reason: 'not-member' | 'last-owner'): AppError {
   return reason === 'last-owner'
-    ? new AppError('conflict', 'A workspace needs at least one owner. Make someone else an owner first.')
+    ? new AppError('last_owner', 'A workspace needs at least one owner. Make someone else an owner first.')
     : notFound('This member');
 }

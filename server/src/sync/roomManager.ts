@@ -90,13 +90,14 @@ export class RoomManager {
    * Sends a record notice (message type 101) to the Ensemble clients connected to a document;
    * stock y-websocket clients never receive it. Returns how many connections were told.
    */
-  notify(documentId: string, event: Record<string, unknown>): number {
+  notify(documentId: string, event: Record<string, unknown>, match?: ConnectionMatch): number {
     const room = this.loaded.get(documentId);
     if (!room) return 0;
     const message = encodeRecordEvent(JSON.stringify(event));
     let count = 0;
     for (const connection of room.connections) {
       if (connection.closed || !connection.options.ensembleClient) continue;
+      if (match && !match(documentId, connection.access)) continue;
       connection.send(message);
       count++;
     }

@@ -42,6 +42,8 @@ export const UserSchema = z.object({
   email: z.string().nullable(),
   color: z.string(),
   language: LanguageSchema.nullable(),
+  /** Whether the person can sign in with a password (else only this device, or a recovery link). */
+  hasPassword: z.boolean(),
 });
 export type User = z.infer<typeof UserSchema>;
 

@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'not_found',
   'method_not_allowed',
   'conflict',
+  /** A change that would leave a workspace without an owner. */
+  'last_owner',
   'payload_too_large',
   'rate_limited',
   'internal',

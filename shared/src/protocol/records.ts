@@ -4,7 +4,8 @@ import { z } from 'zod';
  * Live notice that a structured record of a document changed (message type 101). It carries
  * no content: the client refetches over HTTP, where permissions are checked as usual.
  */
-export const RECORD_KINDS = ['decisions', 'comments', 'members', 'document'] as const;
+/** `access`: the receiving person's own permission on the document changed; refetch it. */
+export const RECORD_KINDS = ['decisions', 'comments', 'members', 'document', 'access'] as const;
 export const RecordEventSchema = z.object({
   kind: z.enum(RECORD_KINDS),
   documentId: z.string(),
