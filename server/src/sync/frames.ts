@@ -73,29 +73,17 @@ function validateUpdate(update: Uint8Array): { empty: boolean; clients: number[]
   return { empty: decoded.structs.length === 0 && decoded.ds.clients.size === 0, clients: [...clients] };
 }
 
-export function encodeSyncStep2(update: Uint8Array): Uint8Array {
+function encodeSync(step: number, payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_TYPES.sync);
-  encoding.writeVarUint(encoder, SYNC_STEPS.step2);
-  encoding.writeVarUint8Array(encoder, update);
+  encoding.writeVarUint(encoder, step);
+  encoding.writeVarUint8Array(encoder, payload);
   return encoding.toUint8Array(encoder);
 }
 
-export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_TYPES.sync);
-  encoding.writeVarUint(encoder, SYNC_STEPS.step1);
-  encoding.writeVarUint8Array(encoder, stateVector);
-  return encoding.toUint8Array(encoder);
-}
-
-export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_TYPES.sync);
-  encoding.writeVarUint(encoder, SYNC_STEPS.update);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
+export const encodeSyncStep1 = (stateVector: Uint8Array): Uint8Array => encodeSync(SYNC_STEPS.step1, stateVector);
+export const encodeSyncStep2 = (update: Uint8Array): Uint8Array => encodeSync(SYNC_STEPS.step2, update);
+export const encodeSyncUpdate = (update: Uint8Array): Uint8Array => encodeSync(SYNC_STEPS.update, update);
 
 export function encodeAwareness(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
