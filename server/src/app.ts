@@ -20,6 +20,9 @@ import { PeopleService } from './people/peopleService';
 import { DecisionService } from './decisions/decisionService';
 import { SqliteDecisionStore } from './storage/sqlite/decisionStore';
 import { decisionRoutes } from './transport/decisionRoutes';
+import { coDrafting } from './comments/coDrafting';
+import { commentRoutes } from './transport/commentRoutes';
+import { reviewRoutes } from './transport/reviewRoutes';
 import { AttributionService } from './attribution/attributionService';
 import { attributionRoutes } from './transport/attributionRoutes';
 import { lifecycleRoutes } from './transport/lifecycleRoutes';
@@ -33,6 +36,25 @@ import { ExportService } from './exports/exportService';
 import { apiRoutes } from './transport/routes';
 import { systemClock, type Clock } from './util/ids';
 import { WorkspaceService } from './workspaces/workspaceService';
+// Privacy, data rights and operations (issue 12; docs/privacy.md, docs/operations.md).
+import { DemoService } from './demo/demoService';
+import { writeServerLock } from './ops/dataDirLock';
+import { countAppends, meteredLogger, timedAppends } from './ops/instrument';
+import { Metrics } from './ops/metrics';
+import { AccessLogService } from './privacy/accessLog';
+import { ErasureService } from './privacy/erasure';
+import { MyDataService } from './privacy/myData';
+import { RetentionService } from './privacy/retention';
+import { SqlitePrivacyStore } from './storage/sqlite/privacyStore';
+import { opsRoutes } from './transport/opsRoutes';
+import { privacyRoutes, recordOpenings } from './transport/privacyRoutes';
+// Workshops (issue 10; docs/adr/0006-workshop-live-channel.md).
+import { SqliteWorkshopStore } from './storage/sqlite/workshopStore';
+import { withWorkshopEvents } from './transport/workshopEvents';
+import { workshopRoutes } from './transport/workshopRoutes';
+import { ideaContributions } from './workshops/ideaContributions';
+import { WorkshopEventHub, alsoClosingStreams } from './workshops/workshopEvents';
+import { WorkshopService } from './workshops/workshopService';
 
 export const VERSION = '0.1.0';
 
@@ -52,7 +74,8 @@ export interface ServerOverrides {
 
 export async function startServer(config: Config, overrides: ServerOverrides = {}): Promise<RunningServer> {
   const clock = overrides.clock ?? systemClock;
-  const log = overrides.log ?? createLogger(config.logLevel);
+  const metrics = new Metrics(VERSION, clock.now());
+  const log = meteredLogger(overrides.log ?? createLogger(config.logLevel), metrics);
   const db = openSqliteDatabase({ filename: path.join(config.dataDir, 'ensemble.sqlite'), durability: config.durability });
   const store = new SqliteStore(db);
   const auth = new AuthService(store, clock, config.limits);
@@ -60,11 +83,20 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   const workspaces = new WorkspaceService(store, clock, lifecycleStore);
   // Capabilities add their sync hooks to this object once they are built (see validateSuggestion).
   const hooks: SyncHooks = { ...overrides.hooks };
-  const rooms = new RoomManager(store, hooks, config.limits, log, () => clock.now());
+  hooks.afterAppend = countAppends(metrics, hooks.afterAppend);
+  const rooms = new RoomManager(timedAppends(store, metrics), hooks, config.limits, log, () => clock.now());
   const liveAccess = new LiveAccess(store, workspaces, rooms);
-  const people = new PeopleService(store, clock, liveAccess, config.limits);
+  const workshopEvents = new WorkshopEventHub();
+  const people = new PeopleService(store, clock, alsoClosingStreams(liveAccess, workshopEvents), config.limits);
   const decisions = new DecisionService(store, new SqliteDecisionStore(db), workspaces, clock, (documentId, id) => rooms.notify(documentId, { kind: 'decisions', documentId, id }));
   const attribution = new AttributionService(store, workspaces, rooms);
+  const drafting = coDrafting({ db, store, workspaces, rooms, hooks, attribution, clock, log });
+  const workshopStore = new SqliteWorkshopStore(db);
+  const workshops = new WorkshopService(store, workshopStore, clock, (id, revision) => workshopEvents.notify(id, revision), {
+    submit: (documentId, memberId, update) => rooms.submit(documentId, memberId, update),
+    propose: (userId, documentId, request) => decisions.propose(userId, documentId, request),
+  });
+  attribution.addSource(ideaContributions(workshopStore));
   const lifecycle = new LifecycleService(store, lifecycleStore, workspaces, liveAccess, clock);
   const versions = new VersionService(store, lifecycleStore, workspaces, clock);
   const recovery = new RecoveryService(store, lifecycleStore, clock, config.limits);
@@ -72,6 +104,16 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     config.publicUrl ? new URL(config.publicUrl).origin : `http://${req.headers.host ?? `${config.host}:${config.port}`}`;
   const documentExports = new ExportService(store, workspaces, clock);
   const secureCookies = config.publicUrl?.startsWith('https:') ?? false;
+  const privacyStore = new SqlitePrivacyStore(db);
+  const accessLog = new AccessLogService(store, privacyStore, workspaces, clock);
+  const myData = new MyDataService(store, privacyStore, workspaces, accessLog, clock);
+  const erasure = new ErasureService(store, privacyStore, clock, {
+    disconnect: (userId) => rooms.disconnect((_, access) => access.memberId === userId, CLOSE_CODES.accessEnded, 'This account has been erased.'),
+    submit: (documentId, memberId, update) => rooms.submit(documentId, memberId, update),
+  }, log);
+  const retention = new RetentionService(store, privacyStore, rooms, clock, log);
+  const demo = new DemoService(store, workspaces, clock, { decisions, versions });
+  let stopping = false;
 
   const server = http.createServer();
   const allowedOrigins = (req: http.IncomingMessage): Set<string> => {
@@ -85,8 +127,8 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   };
   server.on(
     'request',
-    createRequestHandler({
-      routes: [
+    withWorkshopEvents({ auth, store, workshops, hub: workshopEvents, maxPerUser: config.limits.connectionsPerUser, heartbeatMs: 15_000, now: () => clock.now(), log }, createRequestHandler({
+      routes: recordOpenings([
         ...attributionRoutes(attribution),
         ...lifecycleRoutes({ lifecycle, versions, recovery, auth, secureCookies, baseUrl }),
         ...contentRoutes({ exports: documentExports }),
@@ -108,18 +150,41 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
             rooms.disconnect((_, access) => access.memberId === userId, CLOSE_CODES.unauthenticated, 'You have signed out on every device.'),
         }),
         ...decisionRoutes({ decisions }),
-      ],
+        ...commentRoutes(drafting),
+        ...reviewRoutes(drafting),
+        ...workshopRoutes({ workshops }),
+        ...privacyRoutes({ accessLog, myData, erasure, retention, demo, secureCookies }),
+        ...opsRoutes({
+          ping: () => privacyStore.ping(),
+          isClosing: () => stopping,
+          metrics,
+          gauges: () => ({ roomsLoaded: rooms.loadedRoomCount, connections: wss.clients.size }),
+          metricsToken: config.metricsToken,
+          now: () => clock.now(),
+        }),
+      ], accessLog),
       deps: { authenticate: (token) => auth.authenticate(token), allowedOrigins },
       clientDir: config.clientDir,
       maxBodyBytes: config.limits.maxHttpBodyBytes,
       trustProxy: config.trustProxy,
       log,
-    }),
+    })),
   );
 
   const wss = attachCollabSockets(server, {
     rooms,
-    authorize: collabAuthorizer({ auth, workspaces, store, clock, allowedOrigins }),
+    authorize: collabAuthorizer({
+      auth,
+      workspaces,
+      store,
+      clock,
+      allowedOrigins,
+      recordOpening: (userId, access) =>
+        accessLog.record(userId, access, 'live').catch((error: unknown) => {
+          log.error('access_log_failed', { error: String(error) });
+          throw error;
+        }),
+    }),
     connectionsPerUser: config.limits.connectionsPerUser,
     maxMessageBytes: config.limits.maxMessageBytes,
     log,
@@ -141,18 +206,27 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     );
   }, 60 * 60 * 1000);
   trashSweep.unref();
+  // Closed workspaces past their retention period are deleted (privacy/retention.ts).
+  const retentionSweep = setInterval(() => {
+    retention.sweep().catch((error: unknown) => log.error('retention_sweep_failed', { error: String(error) }));
+  }, config.retentionSweepMs);
+  retentionSweep.unref();
+  const lock = writeServerLock(config.dataDir, log);
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
     closing ??= (async () => {
       log.info('shutting_down', {});
+      stopping = true;
       clearInterval(trashSweep);
+      clearInterval(retentionSweep);
       server.close();
       await rooms.shutdown(CLOSE_CODES.shuttingDown, 'The server is restarting. Reconnecting…');
       for (const client of wss.clients) client.terminate();
       wss.close();
       server.closeAllConnections();
       await store.close();
+      lock.release();
       log.info('stopped', {});
     })();
     return closing;

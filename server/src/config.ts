@@ -19,6 +19,10 @@ export interface Config {
   durability: 'normal' | 'full';
   logLevel: LogLevel;
   trustProxy: boolean;
+  /** Bearer token that GET /api/metrics requires; without one, only loopback callers are answered. */
+  metricsToken: string | null;
+  /** How often closed workspaces past their retention period are looked for. */
+  retentionSweepMs: number;
   limits: Limits;
 }
 
@@ -32,6 +36,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (for rate limits). */
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters.').optional(),
+  RETENTION_SWEEP_MS: z.coerce.number().int().min(10).default(60 * 60 * 1000),
 });
 
 /** Environment variable that overrides each limit, e.g. LIMIT_MAX_MESSAGE_BYTES. */
@@ -63,6 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     durability: e.DURABILITY,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
+    metricsToken: e.METRICS_TOKEN ?? null,
+    retentionSweepMs: e.RETENTION_SWEEP_MS,
     limits,
   };
 }

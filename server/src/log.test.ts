@@ -14,6 +14,13 @@ describe('structured log', () => {
     expect(entry.sessionCookie).toBeUndefined();
   });
 
+  it('drops fields that could carry health content or names, whoever logs them', () => {
+    const lines: string[] = [];
+    const log = createLogger('info', (line) => lines.push(line));
+    log.info('some_event', { documentId: 'd1', text: 'Marie has cancer', title: 'Plan de Marie', displayName: 'Marie', proposal: 'p', bytes: 3 });
+    expect(JSON.parse(lines[0]!)).toEqual({ time: expect.any(String), level: 'info', event: 'some_event', documentId: 'd1', bytes: 3 });
+  });
+
   it('redacts tokens anywhere in a query string', () => {
     expect(redactUrl('/a?x=1&token=abc#f')).toBe('/a?x=1&token=[redacted]#f');
   });

@@ -14,6 +14,8 @@ export interface Logger {
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
+const HEALTH_CONTENT_KEY = /^(text|content|body|title|name|displayName|email|proposal|reason|outcome|payload|update|state|quote)$/i;
+
 export function redactUrl(url: string): string {
   return url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
 }
@@ -24,6 +26,9 @@ export function createLogger(minLevel: LogLevel, write: (line: string) => void =
     const safe: Fields = {};
     for (const [key, value] of Object.entries(fields)) {
       if (/token|password|cookie|secret/i.test(key)) continue;
+      // Health content never reaches the logs (docs/operations.md): fields that could carry
+      // what people wrote or who they are are dropped whatever the caller passed.
+      if (HEALTH_CONTENT_KEY.test(key)) continue;
       safe[key] = typeof value === 'string' ? redactUrl(value) : value;
     }
     write(JSON.stringify({ time: new Date().toISOString(), level, event, ...safe }));

@@ -11,7 +11,7 @@ import type { RoomManager } from '../sync/roomManager';
 import type { CollabAuthorization } from '../transport/collabSocket';
 import { sessionToken } from '../transport/httpPipeline';
 import { hashToken, type Clock } from '../util/ids';
-import type { WorkspaceService } from '../workspaces/workspaceService';
+import type { DocumentAccess, WorkspaceService } from '../workspaces/workspaceService';
 
 export function collabAuthorizer(deps: {
   auth: AuthService;
@@ -19,6 +19,8 @@ export function collabAuthorizer(deps: {
   store: Store;
   clock: Clock;
   allowedOrigins(req: http.IncomingMessage): Set<string>;
+  /** Writes the access log entry of this opening (privacy/accessLog.ts). */
+  recordOpening?(userId: string, access: DocumentAccess): Promise<void>;
 }) {
   return async (req: http.IncomingMessage, documentId: string, queryToken: string | null): Promise<CollabAuthorization> => {
     const credentials = queryToken ? { token: queryToken, via: 'query' as const } : sessionToken(req);
@@ -30,6 +32,10 @@ export function collabAuthorizer(deps: {
     const access = await deps.workspaces.documentAccess(user.id, documentId);
     if (!access) return { ok: false, code: CLOSE_CODES.notFound, reason: 'No such document.' };
     await deps.store.touchMember(access.document.workspaceId, user.id, deps.clock.now());
+    // An opening that cannot be logged is not served (1011: a server error, worth retrying).
+    if (deps.recordOpening && !(await deps.recordOpening(user.id, access).then(() => true, () => false))) {
+      return { ok: false, code: 1011, reason: 'The document could not be opened. Try again later.' };
+    }
     const identity: AwarenessUser = { id: user.id, name: user.displayName, color: user.color, role: access.membership.role };
     return {
       ok: true,

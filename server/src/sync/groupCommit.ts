@@ -23,6 +23,8 @@ export interface PendingUpdate {
 
 export class GroupCommit {
   private pending: PendingUpdate[] = [];
+  /** The batch being appended now: stored soon, not applied to its rooms yet. */
+  private appending: PendingUpdate[] = [];
   private scheduled = false;
   private flushing: Promise<void> = Promise.resolve();
 
@@ -47,6 +49,11 @@ export class GroupCommit {
     return this.pending.some((p) => p.room === room);
   }
 
+  /** Updates accepted for a room but not yet applied to its doc, oldest first. */
+  unappliedFor(room: Room): Uint8Array[] {
+    return [...this.appending, ...this.pending].filter((p) => p.room === room).map((p) => p.update);
+  }
+
   /** Appends every pending update in one transaction, then applies and relays them. */
   flush(): Promise<void> {
     this.flushing = this.flushing.then(() => this.flushPending());
@@ -58,6 +65,15 @@ export class GroupCommit {
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return;
+    this.appending = batch;
+    try {
+      await this.appendAndApply(batch);
+    } finally {
+      this.appending = [];
+    }
+  }
+
+  private async appendAndApply(batch: PendingUpdate[]): Promise<void> {
     const time = this.now();
     let seqs: number[];
     try {

@@ -32,6 +32,13 @@ export type UpdateVerdict =
 export interface UpdateContext {
   documentId: string;
   access: ConnectionAccess;
+  /** The member a Yjs client id of this document is bound to, if any (who wrote an item). */
+  clientOwner?(clientId: number): string | undefined;
+  /**
+   * Updates of this document already accepted but not yet applied to the room's doc (waiting
+   * in the group commit), oldest first: a check against the doc must apply them first.
+   */
+  unapplied?(): Uint8Array[];
 }
 
 export interface SyncHooks {
@@ -48,6 +55,8 @@ export interface SyncHooks {
   validateSuggestion?(context: UpdateContext, update: Uint8Array, doc: Y.Doc): UpdateVerdict;
   /** Called after a batch has been durably appended and applied, before returning to the loop. */
   afterAppend?(entries: LoggedUpdate[]): void;
+  /** Called when a connection joins a room and when it leaves (e.g. to record a visit). */
+  onConnectionChange?(documentId: string, access: ConnectionAccess, change: 'opened' | 'closed'): void;
   /** Called when a room has been loaded from storage. */
   onRoomLoaded?(documentId: string, seq: number): void;
   /** Called when a room is unloaded after its last connection left. */

@@ -164,6 +164,7 @@ export class RoomManager {
       room.unloadTimer = null;
     }
     room.connections.add(connection);
+    this.hooks.onConnectionChange?.(room.documentId, connection.access, 'opened');
     connection.send(encodeSyncStep1(Y.encodeStateVector(room.doc)));
     const awareness = room.allAwarenessMessage();
     if (awareness) connection.send(awareness);
@@ -222,7 +223,12 @@ export class RoomManager {
   private acceptUpdate(room: Room, connection: RoomConnection, update: Uint8Array, clients: number[]): void {
     // Read-only connections never write, whatever a hook says (hooks may only refuse more); the
     // one exception is a suggestion the suggestion hook has checked.
-    const context = { documentId: room.documentId, access: connection.access };
+    const context = {
+      documentId: room.documentId,
+      access: connection.access,
+      clientOwner: (clientId: number) => room.clientOwners.get(clientId),
+      unapplied: () => this.commits.unappliedFor(room),
+    };
     const verdict: UpdateVerdict = connection.access.canWrite
       ? (this.hooks.beforeApplyUpdate?.(context, update) ?? { kind: 'accept' })
       : connection.access.canSuggest && this.hooks.validateSuggestion
@@ -297,6 +303,7 @@ export class RoomManager {
     connection.closed = true;
     const room = this.loaded.get(connection.documentId);
     if (!room) return;
+    if (room.connections.has(connection)) this.hooks.onConnectionChange?.(room.documentId, connection.access, 'closed');
     room.removeConnection(connection);
     this.scheduleUnload(room);
   }

@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'payload_too_large',
   'rate_limited',
   'internal',
+  /** Not ready to serve (starting, stopping, or storage unreachable): try again shortly. */
+  'unavailable',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;

@@ -109,6 +109,11 @@ export const AUDIT_KINDS = [
   'document_access_changed',
   'recovery_issued',
   'recovery_used',
+  // Privacy and retention (docs/privacy.md).
+  'member_erased',
+  'workspace_closed',
+  'workspace_reopened',
+  'retention_changed',
 ] as const;
 export const AuditEventSchema = z.object({
   id: z.number(),

@@ -12,6 +12,11 @@ export const CLOSE_CODES = {
   accessEnded: 4403,
   /** An update carries content under a Yjs client id bound to another member (forged authorship). */
   clientIdTaken: 4409,
+  /**
+   * A commenter's update that is not a suggestion as ADR 0005 defines it. Retrying cannot help
+   * (the provider would resend the same change): the client discards its copy and reopens.
+   */
+  suggestionRefused: 4422,
   /** A frame larger than the limit. */
   tooLarge: 4413,
   /** A frame that is not a well-formed y-websocket message, or an update that cannot apply. */

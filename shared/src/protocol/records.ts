@@ -5,7 +5,8 @@ import { z } from 'zod';
  * no content: the client refetches over HTTP, where permissions are checked as usual.
  */
 /** `access`: the receiving person's own permission on the document changed; refetch it. */
-export const RECORD_KINDS = ['decisions', 'comments', 'members', 'document', 'access'] as const;
+/** `reviews`: a review round of the document was opened, changed or closed. */
+export const RECORD_KINDS = ['decisions', 'comments', 'members', 'document', 'access', 'reviews'] as const;
 export const RecordEventSchema = z.object({
   kind: z.enum(RECORD_KINDS),
   documentId: z.string(),

@@ -135,6 +135,35 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> 
     `,
   },
   {
+    // Privacy and retention (docs/privacy.md, ADR 0004). The access log keeps the role held at
+    // each opening. An erased account stays as a tombstone row (pseudonym, no credentials) so
+    // the ids in the update log, bindings and decision chain keep resolving. Deleting decision
+    // entries stays impossible except for whole documents a retention purge lists in
+    // retention_purges, inside the same transaction.
+    version: 5,
+    sql: `
+      CREATE TABLE access_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL,
+        role TEXT NOT NULL,
+        permission TEXT NOT NULL,
+        via TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX access_log_document ON access_log(document_id, id);
+      CREATE INDEX access_log_user ON access_log(user_id, id);
+      ALTER TABLE users ADD COLUMN erased_at INTEGER;
+      ALTER TABLE workspaces ADD COLUMN closed_at INTEGER;
+      ALTER TABLE workspaces ADD COLUMN retention_days INTEGER;
+      CREATE TABLE retention_purges (document_id TEXT PRIMARY KEY);
+      DROP TRIGGER IF EXISTS decision_entries_no_delete;
+      CREATE TRIGGER decision_entries_no_delete BEFORE DELETE ON decision_entries
+      WHEN NOT EXISTS (SELECT 1 FROM retention_purges WHERE document_id = OLD.document_id)
+      BEGIN SELECT RAISE(ABORT, 'decision_entries is append-only: entries are never deleted'); END;
+    `,
+  },
+  {
     version: 6,
     sql: `
       ALTER TABLE documents ADD COLUMN archived_at INTEGER;
@@ -183,6 +212,178 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> 
         used_at INTEGER,
         created_at INTEGER NOT NULL
       );
+    `,
+  },
+  {
+    // Workshops (issue 10, ADR 0006). Everything that must be trusted is a row written by a
+    // validated command: who wrote each idea, each person's dots, what was revealed and when.
+    // Users are referenced without foreign keys, like the update log: an erased account stays
+    // as a tombstone and its ids keep resolving.
+    version: 8,
+    sql: `
+      CREATE TABLE workshops (
+        id TEXT PRIMARY KEY,
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        title TEXT NOT NULL,
+        language TEXT NOT NULL,
+        votes_per_person INTEGER NOT NULL,
+        allow_authorship_reveal INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        current_step_id TEXT NOT NULL,
+        timer_duration_ms INTEGER NOT NULL,
+        timer_deadline_at INTEGER,
+        timer_paused_remaining_ms INTEGER,
+        authorship_revealed INTEGER NOT NULL DEFAULT 0,
+        votes_revealed INTEGER NOT NULL DEFAULT 0,
+        summary_document_id TEXT,
+        revision INTEGER NOT NULL DEFAULT 0,
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX workshops_workspace ON workshops(workspace_id, created_at);
+      CREATE INDEX workshops_summary ON workshops(summary_document_id);
+      CREATE TABLE workshop_facilitators (
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (workshop_id, user_id)
+      );
+      CREATE TABLE workshop_steps (
+        id TEXT PRIMARY KEY,
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        title TEXT NOT NULL,
+        duration_ms INTEGER NOT NULL
+      );
+      CREATE INDEX workshop_steps_workshop ON workshop_steps(workshop_id, position);
+      CREATE TABLE workshop_columns (
+        id TEXT PRIMARY KEY,
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        prompt TEXT NOT NULL
+      );
+      CREATE INDEX workshop_columns_workshop ON workshop_columns(workshop_id, position);
+      CREATE TABLE workshop_themes (
+        id TEXT PRIMARY KEY,
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX workshop_themes_workshop ON workshop_themes(workshop_id, created_at);
+      CREATE TABLE workshop_cards (
+        id TEXT PRIMARY KEY,
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        column_id TEXT NOT NULL,
+        author_id TEXT NOT NULL,
+        author_role TEXT NOT NULL,
+        text TEXT NOT NULL,
+        theme_id TEXT,
+        revealed_at INTEGER,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX workshop_cards_workshop ON workshop_cards(workshop_id, created_at);
+      CREATE TABLE workshop_votes (
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        card_id TEXT NOT NULL REFERENCES workshop_cards(id) ON DELETE CASCADE,
+        voter_id TEXT NOT NULL,
+        voter_role TEXT NOT NULL,
+        dots INTEGER NOT NULL CHECK (dots > 0),
+        PRIMARY KEY (card_id, voter_id)
+      );
+      CREATE INDEX workshop_votes_workshop ON workshop_votes(workshop_id);
+      CREATE TABLE workshop_hands (
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL,
+        raised_at INTEGER NOT NULL,
+        PRIMARY KEY (workshop_id, user_id)
+      );
+      CREATE TABLE workshop_checkins (
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL,
+        phase TEXT NOT NULL,
+        mood TEXT,
+        word TEXT,
+        at INTEGER NOT NULL,
+        PRIMARY KEY (workshop_id, user_id, phase)
+      );
+      CREATE TABLE workshop_outcomes (
+        id TEXT PRIMARY KEY,
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX workshop_outcomes_workshop ON workshop_outcomes(workshop_id, created_at);
+    `,
+  },
+  {
+    // Comments, review rounds and visits (issue 9). A comment row never changes: each body,
+    // resolve and reopen is an event beside it, so threads keep their history. Mentions have
+    // their own table so "comments mentioning me" is an index lookup. document_visits keeps only
+    // the last time each member had each document open, for "changed since my last visit".
+    // Applied after 8 on fresh databases: nothing here depends on it.
+    version: 7,
+    sql: `
+      CREATE TABLE comments (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        thread_id TEXT NOT NULL,
+        parent_id TEXT,
+        author_id TEXT NOT NULL,
+        author_role TEXT NOT NULL,
+        anchor TEXT,
+        round_id TEXT,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX comments_document ON comments(document_id, created_at);
+      CREATE INDEX comments_round ON comments(round_id);
+      CREATE TABLE comment_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        comment_id TEXT NOT NULL REFERENCES comments(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        actor_id TEXT NOT NULL,
+        body TEXT,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX comment_events_comment ON comment_events(comment_id, id);
+      CREATE TABLE comment_mentions (
+        comment_id TEXT NOT NULL REFERENCES comments(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (comment_id, user_id)
+      );
+      CREATE INDEX comment_mentions_user ON comment_mentions(user_id);
+      CREATE TABLE review_rounds (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        title TEXT NOT NULL,
+        questions TEXT NOT NULL,
+        due_date TEXT,
+        opened_by TEXT NOT NULL,
+        opened_at INTEGER NOT NULL,
+        closed_by TEXT,
+        closed_at INTEGER,
+        summary TEXT,
+        suggestions TEXT
+      );
+      CREATE INDEX review_rounds_document ON review_rounds(document_id, opened_at);
+      CREATE TABLE review_assignments (
+        round_id TEXT NOT NULL REFERENCES review_rounds(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        done_at INTEGER,
+        note TEXT,
+        PRIMARY KEY (round_id, user_id)
+      );
+      CREATE INDEX review_assignments_user ON review_assignments(user_id);
+      CREATE TABLE document_visits (
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL,
+        seen_at INTEGER NOT NULL,
+        PRIMARY KEY (document_id, user_id)
+      );
+      CREATE INDEX document_visits_user ON document_visits(user_id);
     `,
   },
 ];

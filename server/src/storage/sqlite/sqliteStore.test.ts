@@ -22,7 +22,7 @@ describe('SQLite migrations', () => {
     await openSqliteStore({ filename: file, durability: 'normal' }).close();
     const db = new Database(file, { readonly: true });
     const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as Array<{ version: number }>;
-    expect(versions.map((v) => v.version)).toEqual(SQLITE_MIGRATIONS.map((m) => m.version));
+    expect(versions.map((v) => v.version)).toEqual(SQLITE_MIGRATIONS.map((m) => m.version).sort((a, b) => a - b));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
   });

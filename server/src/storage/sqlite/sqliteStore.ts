@@ -62,7 +62,7 @@ function migrate(db: Database.Database): void {
   const applied = new Set(
     (db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version),
   );
-  for (const migration of SQLITE_MIGRATIONS) {
+  for (const migration of [...SQLITE_MIGRATIONS].sort((a, b) => a.version - b.version)) {
     if (applied.has(migration.version)) continue;
     db.transaction(() => {
       db.exec(migration.sql);
