@@ -16,7 +16,7 @@ const DAY_MS = 86_400_000;
 
 /** What the sweep needs from the rooms (RoomManager's public methods). */
 export interface LiveRooms {
-  membersOn(documentId: string): string[];
+  isLoaded(documentId: string): boolean;
   disconnect(match: ConnectionMatch, code: number, reason: string): number;
 }
 
@@ -60,15 +60,17 @@ export class RetentionService {
   }
 
   /**
-   * Deletes every closed workspace whose retention period has ended. A workspace someone still
-   * has open is disconnected now and deleted at the next sweep, so no change of theirs is being
-   * appended to a document while it is deleted.
+   * Deletes every closed workspace whose retention period has ended. A workspace with a room
+   * still loaded is disconnected now and deleted at a later sweep, once its rooms have unloaded,
+   * so nothing is appended or checkpointed into a document while it is deleted.
    */
   async sweep(): Promise<number> {
     let deleted = 0;
     for (const workspaceId of await this.privacy.expiredWorkspaces(this.clock.now())) {
       const documents = new Set((await this.store.listDocuments(workspaceId)).map((d) => d.id));
-      if ([...documents].some((id) => this.rooms.membersOn(id).length > 0)) {
+      // A room still loaded (someone there, or left moments ago) would write a checkpoint into a
+      // deleted document: wait for the next sweep.
+      if ([...documents].some((id) => this.rooms.isLoaded(id))) {
         this.rooms.disconnect((documentId) => documents.has(documentId), CLOSE_CODES.accessEnded, 'This workspace has reached the end of its retention period.');
         continue;
       }

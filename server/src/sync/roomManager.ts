@@ -127,6 +127,10 @@ export class RoomManager {
     return found;
   }
 
+  isLoaded(documentId: string): boolean {
+    return this.loaded.has(documentId);
+  }
+
   get loadedRoomCount(): number {
     return this.loaded.size;
   }
