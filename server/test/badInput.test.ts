@@ -175,3 +175,41 @@ describe('connection limits', () => {
     await limited.cleanup();
   });
 });
+
+/** Decodes completely, yet Yjs cannot integrate it (found by the fuzz soak, see docs/performance.md). */
+const POISON_UPDATE = Uint8Array.from(
+  Buffer.from(
+    '0108e6c5a3dd040004010562656e6368016684e6c5a3dd040208757a7a363336363284e6c5a3dd0408023420c4e6c5a3dd0408e6c5a3dd04090a66757a7a343332393120c1e6c5a3dd0400e6c5a3dd040102c4e6c5a3dd0416e6c5a3dd0401047a7a3430c4e6c5a3dd041ae6c5a3dd0401053732363620c4e6c5a3dd041ae6c5a3dd041b0b66757a7a3336363532322001e6c5a3dd04011502',
+    'hex',
+  ),
+);
+
+describe('updates that decode but cannot be applied', () => {
+  it('refuses one with 4400 before it reaches the log', async () => {
+    const before = await server.store.latestSeq(fixture.documentId);
+    const attacker = rawSocket(socketUrl());
+    await attacker.opened;
+    attacker.ws.send(syncFrame(2, POISON_UPDATE));
+    expect((await attacker.closed).code).toBe(CLOSE_CODES.malformed);
+    await roomStillWorks('after-poison');
+    const after = await server.store.readUpdates(fixture.documentId, before + 1);
+    expect(after.every((u) => !Buffer.from(u.update).equals(Buffer.from(POISON_UPDATE)))).toBe(true);
+  });
+
+  it('skips one already in the log when loading, so the document still opens', async () => {
+    alice.text.insert(0, 'kept');
+    await waitFor(() => bob.text.toString() === 'kept', 'kept text relayed');
+    alice.destroy();
+    bob.destroy();
+    await server.stop();
+    const restarted = await startTestServer({ dataDir: server.dataDir });
+    await restarted.store.appendUpdates([{ documentId: fixture.documentId, memberId: fixture.userId, update: POISON_UPDATE, time: Date.now() }]);
+    alice = connectClient(restarted.wsUrl, fixture.documentId, fixture.token);
+    bob = connectClient(restarted.wsUrl, fixture.documentId, fixture.token);
+    await Promise.all([synced(alice), synced(bob)]);
+    expect(alice.text.toString()).toBe('kept');
+    alice.text.insert(4, ' and working');
+    await waitFor(() => bob.text.toString() === 'kept and working', 'room works after skipping the entry');
+    await restarted.cleanup();
+  });
+});

@@ -68,6 +68,9 @@ export function decodeFrame(data: Uint8Array): IncomingFrame {
 function validateUpdate(update: Uint8Array): { empty: boolean; clients: number[] } {
   if (update.length === 0) throw new MalformedFrameError('empty update');
   const decoded = Y.decodeUpdate(update);
+  // Some updates decode yet cannot integrate (an item pointing forward into its own client's
+  // history): applying to an empty document catches them before they reach the log.
+  Y.applyUpdate(new Y.Doc(), update);
   const clients = new Set<number>();
   for (const struct of decoded.structs) clients.add(struct.id.client);
   return { empty: decoded.structs.length === 0 && decoded.ds.clients.size === 0, clients: [...clients] };

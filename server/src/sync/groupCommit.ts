@@ -3,6 +3,7 @@
  * in one transaction; only once that has committed are they applied to their rooms and
  * relayed, one merged message per recipient, and acknowledged to their senders.
  */
+import { CLOSE_CODES } from '../../../shared/src/index';
 import type { Logger } from '../log';
 import type { Store } from '../storage/store';
 import type { SyncHooks } from './hooks';
@@ -97,10 +98,14 @@ export class GroupCommit {
       byRoom.set(p.room, list);
     });
     for (const [room, entries] of byRoom) {
-      room.applyStored(
-        entries.map((e) => ({ update: e.update, sender: e.connection })),
+      const refused = room.applyStored(
+        entries.map((e) => ({ update: e.update, sender: e.connection, seq: e.seq })),
         Math.max(...entries.map((e) => e.seq)),
       );
+      for (const entry of refused) {
+        this.log.warn('update_not_applicable', { documentId: room.documentId, seq: entry.seq });
+        entry.sender?.close(CLOSE_CODES.malformed, 'Malformed message: the change cannot be applied to this document.');
+      }
       this.afterApply(room);
     }
     const acknowledged = new Map<RoomConnection, number>();

@@ -27,25 +27,39 @@ export class Room {
     this.awareness.on('update', this.relayAwareness);
   }
 
-  /** Applies updates that are already durably stored, and relays them to everyone but their senders. */
-  applyStored(updates: Array<{ update: Uint8Array; sender: RoomConnection | null }>, lastSeq: number): void {
-    Y.transact(this.doc, () => {
-      for (const { update } of updates) Y.applyUpdate(this.doc, update, 'log');
-    });
+  /**
+   * Applies updates that are already durably stored, and relays what they changed, as the one
+   * update Yjs emits for the batch, to every connection but a lone sender. Returns the updates
+   * that Yjs refused to apply (they stay in the log; loading skips them the same way).
+   */
+  applyStored<T extends { update: Uint8Array; sender: RoomConnection | null }>(updates: T[], lastSeq: number): T[] {
+    let changes: Uint8Array | null = null;
+    const capture = (update: Uint8Array): void => {
+      changes = update;
+    };
+    const refused: T[] = [];
+    this.doc.on('update', capture);
+    try {
+      Y.transact(this.doc, () => {
+        for (const entry of updates) {
+          if (!applySafely(this.doc, entry.update)) refused.push(entry);
+        }
+      });
+    } finally {
+      this.doc.off('update', capture);
+    }
     this.lastSeq = lastSeq;
     for (const { update } of updates) this.sizeEstimate += update.length;
-
+    if (changes === null) return refused;
     const senders = new Set(updates.map((u) => u.sender));
-    const everything = mergeAll(updates.map((u) => u.update));
-    const everythingMessage = encodeSyncUpdate(everything);
+    const message = encodeSyncUpdate(changes);
     for (const connection of this.connections) {
-      if (!senders.has(connection)) {
-        connection.send(everythingMessage);
-        continue;
-      }
-      const others = updates.filter((u) => u.sender !== connection).map((u) => u.update);
-      if (others.length > 0) connection.send(encodeSyncUpdate(mergeAll(others)));
+      // A lone sender already has all of it; with several senders each gets the whole batch
+      // (their own part is a no-op for them), which is cheaper than one merge per sender.
+      if (senders.size === 1 && senders.has(connection)) continue;
+      connection.send(message);
     }
+    return refused;
   }
 
   allAwarenessMessage(): Uint8Array | null {
@@ -84,6 +98,15 @@ export class Room {
   };
 }
 
-function mergeAll(updates: Uint8Array[]): Uint8Array {
-  return updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates);
+/**
+ * Applies an update, or leaves the document as it was when Yjs throws: an update can decode
+ * completely and still fail to integrate, and one such update must never stop a room.
+ */
+export function applySafely(doc: Y.Doc, update: Uint8Array): boolean {
+  try {
+    Y.applyUpdate(doc, update, 'log');
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -147,7 +147,7 @@ export class RoomManager {
   private roomFor(documentId: string): Promise<Room> {
     let room = this.rooms.get(documentId);
     if (!room) {
-      room = loadRoom(this.store, documentId).then((loadedRoom) => {
+      room = loadRoom(this.store, documentId, (seq) => this.log.error('log_entry_skipped', { documentId, seq })).then((loadedRoom) => {
         this.loaded.set(documentId, loadedRoom);
         this.hooks.onRoomLoaded?.(documentId, loadedRoom.lastSeq);
         return loadedRoom;

@@ -343,7 +343,11 @@ export class SqliteStore implements Store {
   }
 
   async saveCheckpoint(checkpoint: Checkpoint): Promise<void> {
-    this.statements.insertCheckpoint.run(checkpoint.documentId, checkpoint.seq, Buffer.from(checkpoint.state), Date.now());
+    // Only the latest checkpoint is used (history comes from the log): older ones are dropped.
+    this.db.transaction(() => {
+      this.statements.insertCheckpoint.run(checkpoint.documentId, checkpoint.seq, Buffer.from(checkpoint.state), Date.now());
+      this.db.prepare('DELETE FROM checkpoints WHERE document_id = ? AND seq < ?').run(checkpoint.documentId, checkpoint.seq);
+    })();
   }
 
   async close(): Promise<void> {
