@@ -39,6 +39,7 @@ async function main(): Promise<void> {
       `fuzz: ${fuzz.framesSent} frames on ${fuzz.hostileConnections} hostile connections, ${fuzz.closedAsExpected} ended as expected, ${fuzz.hostileConnections - fuzz.closedAsExpected} not`,
       `  honest: ${fuzz.honest.updatesPerSecond} upd/s, fan-out p99 ${fuzz.honest.fanout.p99} ms (worst 5 s phase), delivery p99 ${fuzz.honest.delivery.p99} ms, lost ${fuzz.honest.lost}`,
       `  server crashed: ${fuzz.serverCrashed}; every room loads after restart: ${fuzz.roomsLoadAfterRestart}`,
+      ...(fuzz.serverCrashed ? [`  server output: ${fuzz.crashOutput}`] : []),
       `  frames by kind: ${JSON.stringify(fuzz.byKind)}`,
     );
     for (const m of fuzz.mismatches.slice(0, 5)) lines.push(`  mismatch: ${JSON.stringify(m)}`);

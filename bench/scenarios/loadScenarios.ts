@@ -68,7 +68,7 @@ export function fanoutScenario(kind: ServerKind, options: LoadOptions & { ratePe
     // A short warm-up phase (JIT, room state) that is not reported.
     await pool.phase({ phase: 0, ratePerClient: options.ratePerClient, durationMs: 1_500, settleMs: 500, deleteShare: 0.15 }, options.clientsPerRoom - 1);
     const own = [server.pid, process.pid, ...pool.pids];
-    const quiet = await waitForQuiet(own);
+    const quiet = await waitForQuiet(own, 0.4, 10_000);
     const watch = watchProcess(server.pid);
     const background = watchBackground(own);
     const figures = await pool.phase(

@@ -22,6 +22,8 @@ export interface FuzzOptions {
   hostileRooms: number;
   /** Hostile connections open at once. */
   parallel: number;
+  /** Length of each honest typing phase (default 5 s); phases repeat while the fuzz runs. */
+  honestPhaseMs?: number;
   seed: number;
   log?: (line: string) => void;
 }
@@ -34,6 +36,8 @@ export interface FuzzReport {
   byKind: Record<string, number>;
   honest: { updatesPerSecond: number; fanout: LatencySummary; delivery: LatencySummary; lost: number };
   serverCrashed: boolean;
+  /** The end of the server's output when it crashed (its error). */
+  crashOutput: string;
   roomsLoadAfterRestart: boolean;
   seed: number;
 }
@@ -102,6 +106,7 @@ export async function fuzzSoak(options: FuzzOptions): Promise<FuzzReport> {
     byKind: {},
     honest: { updatesPerSecond: 0, fanout: { count: 0, p50: 0, p95: 0, p99: 0, max: 0 }, delivery: { count: 0, p50: 0, p95: 0, p99: 0, max: 0 }, lost: 0 },
     serverCrashed: false,
+    crashOutput: '',
     roomsLoadAfterRestart: false,
     seed: options.seed,
   };
@@ -132,10 +137,11 @@ export async function fuzzSoak(options: FuzzOptions): Promise<FuzzReport> {
       await Promise.all(lanes);
       fuzzing = false;
     })();
-    // Honest typing for as long as the fuzz runs (in phases of 5 s, bounded by 40 phases).
+    // Honest typing for as long as the fuzz runs (in phases, bounded by 40 phases).
+    const phaseMs = options.honestPhaseMs ?? 5_000;
     const phases = [];
     for (let phase = 1; phase <= 40 && (fuzzing || phase === 1); phase++) {
-      phases.push(await pool.phase({ phase, ratePerClient: 2, durationMs: 5_000, settleMs: 1_000, deleteShare: 0.15 }, options.honestClientsPerRoom - 1));
+      phases.push(await pool.phase({ phase, ratePerClient: 2, durationMs: phaseMs, settleMs: Math.min(1_000, phaseMs / 2), deleteShare: 0.15 }, options.honestClientsPerRoom - 1));
     }
     await hostile;
     const last = phases.reduce((a, b) => (b.fanout.p99 > a.fanout.p99 ? b : a));
@@ -146,6 +152,7 @@ export async function fuzzSoak(options: FuzzOptions): Promise<FuzzReport> {
       lost: phases.reduce((sum, p) => sum + p.incomplete, 0),
     };
     report.serverCrashed = server.process.exitCode !== null || server.process.signalCode !== null;
+    if (report.serverCrashed) report.crashOutput = server.output().slice(-3_000);
     await pool.close();
 
     // Nothing hostile may have made a document unloadable: restart and open every room.

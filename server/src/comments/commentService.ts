@@ -48,9 +48,8 @@ export class CommentService {
     if (request.parentId) {
       const parent = await this.comments.getComment(request.parentId);
       if (!parent || parent.documentId !== documentId) throw notFound('The comment to reply to');
-      const { comments, events } = await this.comments.listDocument(documentId);
-      const rootEvents = events.filter((e) => e.commentId === parent.threadId);
-      if (comments.some((c) => c.id === parent.threadId) && threadStatus(rootEvents) === 'resolved') {
+      const { events } = await this.comments.listDocument(documentId);
+      if (threadStatus(events.filter((e) => e.commentId === parent.threadId)) === 'resolved') {
         throw new AppError('conflict', 'This thread is resolved: reopen it to reply.');
       }
       threadId = parent.threadId;

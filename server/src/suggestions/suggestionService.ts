@@ -52,7 +52,7 @@ export class SuggestionService {
     const doc = await loadStoredDoc(this.store, documentId);
     try {
       const group = groupRuns(suggestionRuns(doc)).get(suggestionId);
-      if (!group) throw notFound('This suggestion (it may have been accepted or rejected already)');
+      if (!group) throw new AppError('not_found', 'This suggestion was not found: it may have been accepted or rejected already.');
       const updates: Uint8Array[] = [];
       doc.on('update', (update: Uint8Array) => updates.push(update));
       // Keeping the text means dropping the mark; otherwise the marked text goes.

@@ -15,6 +15,15 @@ import { checkTextEffects } from './textEffects';
 const ORIGIN = Symbol('suggestion-check');
 
 export function validateSuggestion(context: UpdateContext, update: Uint8Array, roomDoc: Y.Doc): UpdateVerdict {
+  try {
+    return check(context, update, roomDoc);
+  } catch {
+    // Hostile bytes must never take the server down (invariant 5): what cannot be checked is refused.
+    return refuse('This change could not be checked.');
+  }
+}
+
+function check(context: UpdateContext, update: Uint8Array, roomDoc: Y.Doc): UpdateVerdict {
   const scratch = new Y.Doc({ gc: false });
   try {
     Y.applyUpdate(scratch, Y.encodeStateAsUpdate(roomDoc));

@@ -106,7 +106,7 @@ export class WorkshopService {
     if (!s || !membership) throw notFound('This workshop');
     const actor = actorFor(s, membership);
     const viewer: Viewer = projector ? PROJECTOR : { userId, facilitating: actor.facilitating, canParticipate: canParticipate(actor), canGroup: canGroup(s, actor) };
-    return buildState(s, viewer, this.clock.now(), await this.names(s.workshop.workspaceId, namesNeeded(s, viewer)));
+    return buildState(s, viewer, this.clock.now(), await this.names(namesNeeded(s, viewer)));
   }
 
   /** What the live channel needs before it opens: the workspace and the revision reached. */
@@ -160,12 +160,10 @@ export class WorkshopService {
     return membership;
   }
 
-  private async names(workspaceId: string, ids: Set<string>): Promise<Map<string, string>> {
+  /** Display names by id; one lookup each, since a view rarely needs more than the facilitators'. */
+  private async names(ids: Set<string>): Promise<Map<string, string>> {
     const names = new Map<string, string>();
-    if (ids.size === 0) return names;
-    for (const m of await this.store.listMembers(workspaceId)) if (ids.has(m.userId)) names.set(m.userId, m.displayName);
-    // Someone who has left keeps their name on what they did.
-    for (const id of ids) if (!names.has(id)) names.set(id, (await this.store.getUser(id))?.displayName ?? '');
+    for (const id of ids) names.set(id, (await this.store.getUser(id))?.displayName ?? '');
     return names;
   }
 }

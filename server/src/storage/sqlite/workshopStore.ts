@@ -3,10 +3,21 @@
  * in one IMMEDIATE transaction: the write lock is taken before the snapshot is read, so the
  * rules always judge the latest state (a person's dots, what is revealed) and two commands
  * can never both pass a check that only one of them fits.
+ *
+ * The latest snapshot of each workshop is kept in memory, tagged with its revision: a read
+ * checks the stored revision (one indexed lookup) and reuses the snapshot when it matches,
+ * instead of reading every idea and vote again for each of sixty participants after each
+ * change. Every write goes through `apply`, which increments the revision, so a change made
+ * by another process on the same file is seen; anything else that writes these tables must
+ * increment `workshops.revision` too.
  */
 import type Database from 'better-sqlite3';
 import type { CheckinPhase, Language, Mood, Role, StepKind } from '../../../../shared/src/index';
+import { applyMutation } from '../../workshops/workshopSnapshot';
 import type { RuleDecision, WorkshopMutation, WorkshopRecord, WorkshopSnapshot, WorkshopStore } from '../../workshops/workshopStore';
+
+/** Workshops whose snapshot stays in memory; the least recently used beyond this are dropped. */
+const CACHED_WORKSHOPS = 100;
 import type { Row } from './rows';
 
 const str = (v: unknown): string => String(v);
@@ -38,11 +49,13 @@ export class SqliteWorkshopStore implements WorkshopStore {
   private readonly loadTransaction;
   private readonly applyTransaction;
   private readonly createTransaction;
+  private readonly cache = new Map<string, WorkshopSnapshot>();
 
   constructor(db: Database.Database) {
     const all = (table: string, order: string) => db.prepare(`SELECT * FROM ${table} WHERE workshop_id = ? ORDER BY ${order}`);
     this.s = {
       workshop: db.prepare('SELECT * FROM workshops WHERE id = ?'),
+      revision: db.prepare('SELECT revision FROM workshops WHERE id = ?').pluck(),
       workspaceOf: db.prepare('SELECT workspace_id FROM workshops WHERE id = ?'),
       byWorkspace: db.prepare('SELECT * FROM workshops WHERE workspace_id = ? ORDER BY created_at DESC, id'),
       facilitators: all('workshop_facilitators', 'position'),
@@ -52,7 +65,7 @@ export class SqliteWorkshopStore implements WorkshopStore {
       cards: all('workshop_cards', 'created_at, rowid'),
       votes: all('workshop_votes', 'card_id, voter_id'),
       hands: all('workshop_hands', 'raised_at, user_id'),
-      checkins: all('workshop_checkins', 'at, user_id'),
+      checkins: all('workshop_checkins', 'at, user_id, phase'),
       outcomes: all('workshop_outcomes', 'created_at, rowid'),
       insertWorkshop: db.prepare(
         `INSERT INTO workshops (id, workspace_id, title, language, votes_per_person, allow_authorship_reveal, status, current_step_id,
@@ -95,12 +108,17 @@ export class SqliteWorkshopStore implements WorkshopStore {
       const snapshot = this.read(id);
       if (!snapshot) return null;
       const decision = decide(snapshot);
-      for (const mutation of decision.mutations) this.write(snapshot, mutation);
+      let next = snapshot;
+      for (const mutation of decision.mutations) {
+        this.write(next, mutation);
+        next = applyMutation(next, mutation);
+      }
       const changed = decision.mutations.length > 0;
-      const workshop = { ...snapshot.workshop, revision: snapshot.workshop.revision + (changed ? 1 : 0) };
-      for (const mutation of decision.mutations) if (mutation.kind === 'update') Object.assign(workshop, mutation.patch);
-      if (changed) this.s.updateWorkshop.run(workshopParams(workshop));
-      return { value: decision.value, revision: workshop.revision, changed };
+      if (changed) {
+        next = { ...next, workshop: { ...next.workshop, revision: snapshot.workshop.revision + 1 } };
+        this.s.updateWorkshop.run(workshopParams(next.workshop));
+      }
+      return { value: decision.value, revision: next.workshop.revision, changed, next };
     });
     this.createTransaction = db.transaction((snapshot: WorkshopSnapshot) => {
       const w = snapshot.workshop;
@@ -119,6 +137,12 @@ export class SqliteWorkshopStore implements WorkshopStore {
     return this.loadTransaction.deferred(workshopId);
   }
 
+  private remember(snapshot: WorkshopSnapshot): void {
+    this.cache.delete(snapshot.workshop.id);
+    this.cache.set(snapshot.workshop.id, snapshot);
+    if (this.cache.size > CACHED_WORKSHOPS) this.cache.delete(this.cache.keys().next().value as string);
+  }
+
   async workspaceOf(workshopId: string): Promise<string | null> {
     const row = this.s.workspaceOf.get(workshopId) as Row | undefined;
     return row ? str(row.workspace_id) : null;
@@ -132,7 +156,11 @@ export class SqliteWorkshopStore implements WorkshopStore {
   }
 
   async apply<T>(workshopId: string, decide: (snapshot: WorkshopSnapshot) => RuleDecision<T>) {
-    return this.applyTransaction.immediate(workshopId, decide) as { value: T; revision: number; changed: boolean } | null;
+    const result = this.applyTransaction.immediate(workshopId, decide) as { value: T; revision: number; changed: boolean; next: WorkshopSnapshot } | null;
+    if (!result) return null;
+    // Only once committed: a refused or failed command leaves the remembered snapshot as it was.
+    this.remember(result.next);
+    return { value: result.value, revision: result.revision, changed: result.changed };
   }
 
   async cardCountsBySummary(documentId: string): Promise<Map<string, number>> {
@@ -140,6 +168,19 @@ export class SqliteWorkshopStore implements WorkshopStore {
   }
 
   private read(id: string): WorkshopSnapshot | null {
+    const revision = this.s.revision.get(id) as number | undefined;
+    const cached = this.cache.get(id);
+    if (revision === undefined) {
+      this.cache.delete(id);
+      return null;
+    }
+    if (cached && cached.workshop.revision === Number(revision)) return cached;
+    const fresh = this.readRows(id);
+    if (fresh) this.remember(fresh);
+    return fresh;
+  }
+
+  private readRows(id: string): WorkshopSnapshot | null {
     const row = this.s.workshop.get(id) as Row | undefined;
     if (!row) return null;
     const rows = (statement: Database.Statement) => statement.all(id) as Row[];
