@@ -24,6 +24,9 @@ async function openLive(token: string, documentId = alice.documentId): Promise<T
 }
 
 async function typeAndStore(client: TestClient, text: string): Promise<void> {
+  // Type after what the others wrote, as a person would: wait until every open client agrees.
+  const peers = clients.filter((c) => c.provider.roomname === client.provider.roomname);
+  await waitFor(() => peers.every((c) => c.text.toString() === client.text.toString()), 'clients agree before typing');
   const before = await server.store.latestSeq(alice.documentId);
   client.text.insert(client.text.length, text);
   await waitFor(async () => (await server.store.latestSeq(alice.documentId)) > before, `"${text}" stored`);

@@ -1,13 +1,13 @@
 import * as Y from 'yjs';
-import type { Store } from '../storage/store';
+import type { StoredDocumentState } from '../storage/store';
 import { Room, applySafely } from './room';
 
 /**
  * Builds a room from the latest checkpoint plus the log after it. A log entry that Yjs cannot
  * apply is skipped and reported, so that no single entry can make a document unloadable.
  */
-export async function loadRoom(store: Store, documentId: string, onSkipped: (seq: number) => void = () => {}): Promise<Room> {
-  const { checkpoint, tail, bindings } = await store.loadDocumentState(documentId);
+export function buildRoom(documentId: string, state: StoredDocumentState, onSkipped: (seq: number) => void = () => {}): Room {
+  const { checkpoint, tail, bindings } = state;
   const room = new Room(documentId);
   for (const binding of bindings) room.clientOwners.set(binding.clientId, binding.memberId);
   Y.transact(room.doc, () => {
@@ -18,4 +18,19 @@ export async function loadRoom(store: Store, documentId: string, onSkipped: (seq
   room.lastSeq = tail.at(-1)?.seq ?? room.checkpointSeq;
   room.sizeEstimate = (checkpoint?.state.length ?? 0) + tail.reduce((sum, entry) => sum + entry.update.length, 0);
   return room;
+}
+
+/**
+ * The stored checkpoint with its state vector, read without building a Y.Doc: lets a new
+ * client get most of a large document while the room is still being built. Only the
+ * checkpoint is sent this way (the server wrote it from a document it had applied); the log
+ * tail follows from the built room, as a diff from the checkpoint's state vector.
+ */
+export function storedCheckpoint(state: StoredDocumentState): { update: Uint8Array; stateVector: Uint8Array } | null {
+  if (!state.checkpoint) return null;
+  try {
+    return { update: state.checkpoint.state, stateVector: Y.encodeStateVectorFromUpdate(state.checkpoint.state) };
+  } catch {
+    return null;
+  }
 }

@@ -20,6 +20,7 @@ export class Room {
   /** Upper bound of the encoded document size: checkpoint size plus the log since. */
   sizeEstimate = 0;
   unloadTimer: NodeJS.Timeout | null = null;
+  private fullStateCache: { seq: number; state: Uint8Array } | null = null;
   checkpointScheduled = false;
 
   constructor(readonly documentId: string) {
@@ -60,6 +61,12 @@ export class Room {
       connection.send(message);
     }
     return refused;
+  }
+
+  /** The whole document as one update, encoded once per sequence number for joining clients. */
+  fullState(): Uint8Array {
+    if (this.fullStateCache?.seq !== this.lastSeq) this.fullStateCache = { seq: this.lastSeq, state: Y.encodeStateAsUpdate(this.doc) };
+    return this.fullStateCache.state;
   }
 
   allAwarenessMessage(): Uint8Array | null {

@@ -20,6 +20,11 @@ export class RoomConnection {
   /** Frames received before the room finished loading, processed in order afterwards. */
   pending: Uint8Array[] | null = [];
   closed = false;
+  /**
+   * State vector of the checkpoint sent from storage before the room was built: an empty sync
+   * step 1 is then answered with only what came after it.
+   */
+  answeredFromStorage: Uint8Array | null = null;
 
   constructor(
     readonly documentId: string,

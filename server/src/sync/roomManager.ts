@@ -7,7 +7,7 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { CLOSE_CODES } from '../../../shared/src/index';
-import type { Store } from '../storage/store';
+import type { Store, StoredDocumentState } from '../storage/store';
 import type { Logger } from '../log';
 import type { CollabSocket, ConnectionOptions } from './connection';
 import type { ConnectionAccess, SyncHooks, UpdateVerdict } from './hooks';
@@ -15,7 +15,7 @@ import { decodeAwarenessUpdate, encodeAwarenessUpdate, stampIdentity } from './a
 import { MalformedFrameError, decodeFrame, encodeRecordEvent, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './frames';
 import { Room } from './room';
 import { RoomConnection } from './roomConnection';
-import { loadRoom } from './loadRoom';
+import { buildRoom, storedCheckpoint } from './loadRoom';
 import { GroupCommit } from './groupCommit';
 
 export interface SyncLimits {
@@ -33,6 +33,8 @@ export type ConnectionMatch = (documentId: string, access: ConnectionAccess) => 
 export class RoomManager {
   private readonly rooms = new Map<string, Promise<Room>>();
   private readonly loaded = new Map<string, Room>();
+  /** Stored states being read for rooms still loading. */
+  private readonly loadingStates = new Map<string, Promise<StoredDocumentState>>();
   private readonly commits: GroupCommit;
 
   constructor(
@@ -52,8 +54,14 @@ export class RoomManager {
       burst: this.limits.messageBurst,
       now: this.now,
     });
-    this.roomFor(documentId).then(
-      (room) => this.attach(room, connection),
+    const room = this.roomFor(documentId);
+    // While the room is being built, a new client gets the stored document at once (cold load).
+    this.loadingStates.get(documentId)?.then(
+      (state) => this.answerFromStorage(connection, state),
+      () => undefined,
+    );
+    room.then(
+      (loadedRoom) => this.attach(loadedRoom, connection),
       (error: unknown) => {
         this.log.error('room_load_failed', { documentId, error: String(error) });
         connection.close(1011, 'The document could not be opened. Try again later.');
@@ -147,15 +155,30 @@ export class RoomManager {
   private roomFor(documentId: string): Promise<Room> {
     let room = this.rooms.get(documentId);
     if (!room) {
-      room = loadRoom(this.store, documentId, (seq) => this.log.error('log_entry_skipped', { documentId, seq })).then((loadedRoom) => {
-        this.loaded.set(documentId, loadedRoom);
-        this.hooks.onRoomLoaded?.(documentId, loadedRoom.lastSeq);
-        return loadedRoom;
-      });
+      const state = this.store.loadDocumentState(documentId);
+      this.loadingStates.set(documentId, state);
+      room = state
+        // Built on a later turn, so that clients waiting for this document are answered first.
+        .then((stored) => new Promise<StoredDocumentState>((resolve) => setImmediate(() => resolve(stored))))
+        .then((stored) => {
+          const loadedRoom = buildRoom(documentId, stored, (seq) => this.log.error('log_entry_skipped', { documentId, seq }));
+          this.loaded.set(documentId, loadedRoom);
+          this.hooks.onRoomLoaded?.(documentId, loadedRoom.lastSeq);
+          return loadedRoom;
+        })
+        .finally(() => this.loadingStates.delete(documentId));
       room.catch(() => this.rooms.delete(documentId));
       this.rooms.set(documentId, room);
     }
     return room;
+  }
+
+  private answerFromStorage(connection: RoomConnection, state: StoredDocumentState): void {
+    if (connection.closed || !connection.pending) return;
+    const checkpoint = storedCheckpoint(state);
+    if (!checkpoint) return;
+    connection.send(encodeSyncStep2(checkpoint.update));
+    connection.answeredFromStorage = checkpoint.stateVector;
   }
 
   private attach(room: Room, connection: RoomConnection): void {
@@ -200,9 +223,15 @@ export class RoomManager {
     try {
       const frame = decodeFrame(data);
       switch (frame.kind) {
-        case 'sync-step1':
-          connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(room.doc, frame.stateVector)));
+        case 'sync-step1': {
+          const fromScratch = Y.decodeStateVector(frame.stateVector).size === 0;
+          // A client already sent the checkpoint from storage only needs what came after it.
+          const known = fromScratch ? connection.answeredFromStorage : null;
+          connection.answeredFromStorage = null;
+          const answer = known ? Y.encodeStateAsUpdate(room.doc, known) : fromScratch ? room.fullState() : Y.encodeStateAsUpdate(room.doc, frame.stateVector);
+          connection.send(encodeSyncStep2(answer));
           return;
+        }
         case 'update':
           connection.framesReceived++;
           if (frame.empty) return this.acknowledgeDropped(room, connection);
