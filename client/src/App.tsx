@@ -14,11 +14,13 @@ import { ScreenHeading } from './ui/ScreenHeading';
 import { JoinScreen } from './people/JoinScreen';
 import { JoinWithCodeScreen } from './people/JoinWithCodeScreen';
 import { ProfileScreen } from './profile/ProfileScreen';
+import { RecoveryScreen } from './life/RecoveryScreen';
 import { HomeScreen } from './workspace/HomeScreen';
 import { WorkspaceScreen } from './workspace/WorkspaceScreen';
 
 // The editor (Tiptap, Yjs) is the heaviest part; load it only when a document opens.
 const DocumentScreen = lazy(() => import('./workspace/DocumentScreen').then((m) => ({ default: m.DocumentScreen })));
+const WorkshopRoutes = lazy(() => import('./workshops/WorkshopRoutes').then((m) => ({ default: m.WorkshopRoutes })));
 
 function redirectFor(state: SessionState, route: Route, pathname: string, search: string): string | null {
   switch (state.status) {
@@ -26,7 +28,7 @@ function redirectFor(state: SessionState, route: Route, pathname: string, search
       return route.name === 'setup' ? null : paths.setup();
     case 'signedOut':
       // Joining needs no account: the invitation is the way in.
-      if (route.name === 'signin' || route.name === 'join') return null;
+      if (route.name === 'signin' || route.name === 'join' || route.name === 'recover') return null;
       return paths.signin(route.name === 'setup' || route.name === 'notFound' ? undefined : pathname + search);
     case 'signedIn':
       return route.name === 'signin' || route.name === 'setup' ? safeNextPath(search) : null;
@@ -90,12 +92,21 @@ export function App() {
       return route.invitation ? <JoinScreen key={route.invitation} invitation={route.invitation} /> : <JoinWithCodeScreen />;
     case 'profile':
       return <ProfileScreen />;
+    case 'recover':
+      return <RecoveryScreen key={route.token} token={route.token} />;
     case 'workspace':
       return <WorkspaceScreen key={route.workspaceId} workspaceId={route.workspaceId} section={route.section} />;
     case 'document':
       return (
         <Suspense fallback={<Page><Loading /></Page>}>
           <DocumentScreen key={route.documentId} documentId={route.documentId} />
+        </Suspense>
+      );
+    case 'workshops':
+    case 'workshop':
+      return (
+        <Suspense fallback={<Page><Loading /></Page>}>
+          <WorkshopRoutes route={route} />
         </Suspense>
       );
     default:

@@ -19,6 +19,7 @@ import {
   MemberListSchema,
   MemberSchema,
   SetupStatusSchema,
+  TemplateListSchema,
   UserResponseSchema,
   WorkspaceListSchema,
   WorkspaceSchema,
@@ -27,6 +28,8 @@ import {
   type CreateInvitationRequest,
   type CreateWorkspaceRequest,
   type ErrorCode,
+  type ExportFormat,
+  type Language,
   type LoginRequest,
   type SetCredentialsRequest,
   type SetupRequest,
@@ -47,7 +50,7 @@ export class ApiRequestError extends Error {
   }
 }
 
-async function request<T>(method: string, path: string, schema: z.ZodType<T> | null, body?: unknown): Promise<T> {
+export async function request<T>(method: string, path: string, schema: z.ZodType<T> | null, body?: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -108,6 +111,11 @@ export const api = {
   createDocument: (workspaceId: string, body: CreateDocumentRequest) =>
     request('POST', `/api/workspaces/${enc(workspaceId)}/documents`, CreatedDocumentSchema, body),
   getDocument: (documentId: string) => request('GET', `/api/documents/${enc(documentId)}`, DocumentInfoSchema),
+  /** The document templates, titles and descriptions in `language`. */
+  listTemplates: (language: Language) => request('GET', `/api/templates?lang=${enc(language)}`, TemplateListSchema),
+  /** Where the browser downloads or opens an export (same-origin, so the session cookie goes along). */
+  exportUrl: (documentId: string, format: ExportFormat, language: Language) =>
+    `/api/documents/${enc(documentId)}/export?format=${enc(format)}&lang=${enc(language)}`,
   getWorkspace: (workspaceId: string) => request('GET', `/api/workspaces/${enc(workspaceId)}`, WorkspaceSchema),
   // People and access
   createInvitation: (workspaceId: string, body: CreateInvitationRequest) =>

@@ -10,13 +10,19 @@ export type Route =
   | { name: 'setup' }
   | { name: 'workspace'; workspaceId: string; section: WorkspaceSection }
   | { name: 'document'; documentId: string }
+  | { name: 'workshops'; workspaceId: string }
+  | { name: 'workshop'; workspaceId: string; workshopId: string; view: WorkshopView }
   | { name: 'join'; invitation: string | null }
   | { name: 'profile' }
+  | { name: 'recover'; token: string }
   | { name: 'notFound' };
 
 /** The parts of the workspace screen, each with its own address so it can be linked and reloaded. */
-export const WORKSPACE_SECTIONS = ['documents', 'people', 'activity'] as const;
+export const WORKSPACE_SECTIONS = ['documents', 'people', 'activity', 'trash', 'settings'] as const;
 export type WorkspaceSection = (typeof WORKSPACE_SECTIONS)[number];
+
+/** A workshop seen by a participant, run by a facilitator, or shown on the room's screen. */
+export type WorkshopView = 'participant' | 'facilitate' | 'projector';
 
 const listeners = new Set<() => void>();
 let navigationCount = 0;
@@ -57,13 +63,21 @@ export function matchRoute(pathname: string): Route {
   if (pathname === '/signin') return { name: 'signin' };
   if (pathname === '/setup') return { name: 'setup' };
   if (pathname === '/profile') return { name: 'profile' };
+  const recover = /^\/recover\/([^/]+)\/?$/.exec(pathname);
+  if (recover?.[1]) return { name: 'recover', token: decodeURIComponent(recover[1]) };
   if (pathname === '/join' || pathname === '/join/') return { name: 'join', invitation: null };
   const join = /^\/join\/([^/]+)\/?$/.exec(pathname);
   if (join?.[1]) return { name: 'join', invitation: decodeURIComponent(join[1]) };
-  const workspace = /^\/w\/([^/]+)(?:\/(people|activity))?\/?$/.exec(pathname);
+  const workspace = /^\/w\/([^/]+)(?:\/(people|activity|trash|settings))?\/?$/.exec(pathname);
   if (workspace?.[1]) {
     const section = (workspace[2] ?? 'documents') as WorkspaceSection;
     return { name: 'workspace', workspaceId: decodeURIComponent(workspace[1]), section };
+  }
+  const workshops = /^\/w\/([^/]+)\/workshops(?:\/([^/]+)(?:\/(facilitate|projector))?)?\/?$/.exec(pathname);
+  if (workshops?.[1]) {
+    const workspaceId = decodeURIComponent(workshops[1]);
+    if (!workshops[2]) return { name: 'workshops', workspaceId };
+    return { name: 'workshop', workspaceId, workshopId: decodeURIComponent(workshops[2]), view: (workshops[3] ?? 'participant') as WorkshopView };
   }
   const document = /^\/d\/([^/]+)\/?$/.exec(pathname);
   if (document?.[1]) return { name: 'document', documentId: decodeURIComponent(document[1]) };
@@ -84,7 +98,11 @@ export const paths = {
     `/w/${encodeURIComponent(id)}${section === 'documents' ? '' : `/${section}`}`,
   join: (invitation?: string) => (invitation ? `/join/${encodeURIComponent(invitation)}` : '/join'),
   profile: () => '/profile',
+  recover: (token: string) => `/recover/${encodeURIComponent(token)}`,
   document: (id: string) => `/d/${encodeURIComponent(id)}`,
+  workshops: (workspaceId: string) => `/w/${encodeURIComponent(workspaceId)}/workshops`,
+  workshop: (workspaceId: string, id: string, view: WorkshopView = 'participant') =>
+    `/w/${encodeURIComponent(workspaceId)}/workshops/${encodeURIComponent(id)}${view === 'participant' ? '' : `/${view}`}`,
 };
 
 type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { to: string };

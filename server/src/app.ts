@@ -97,8 +97,9 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     propose: (userId, documentId, request) => decisions.propose(userId, documentId, request),
   });
   attribution.addSource(ideaContributions(workshopStore));
-  const lifecycle = new LifecycleService(store, lifecycleStore, workspaces, liveAccess, clock);
-  const versions = new VersionService(store, lifecycleStore, workspaces, clock);
+  const notifyDocument = (documentId: string): void => void rooms.notify(documentId, { kind: 'document', documentId });
+  const lifecycle = new LifecycleService(store, lifecycleStore, workspaces, liveAccess, clock, notifyDocument);
+  const versions = new VersionService(store, lifecycleStore, workspaces, clock, notifyDocument);
   const recovery = new RecoveryService(store, lifecycleStore, clock, config.limits);
   const baseUrl = (req: http.IncomingMessage): string =>
     config.publicUrl ? new URL(config.publicUrl).origin : `http://${req.headers.host ?? `${config.host}:${config.port}`}`;

@@ -1,9 +1,9 @@
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BundleSchema, unresolvedReferences, type FhirBundle } from '../src/exports/fhir/schema';
+import { BundleSchema, unresolvedReferences, type FhirBundle, type FhirCarePlan, type FhirProvenance } from '../src/exports/fhir/schema';
 import { download, findElement, seesElement, storedUpTo, typeInto } from './exportHelpers';
-import { api, connectClient, createOutsider, invite, setupFixture, startTestServer, synced, type Fixture, type TestServer } from './testServer';
+import { api, connectClient, createOutsider, invite, setupFixture, startTestServer, synced, waitFor, type Fixture, type TestServer } from './testServer';
 import { editorSchema } from './tiptapSchema';
 
 let server: TestServer;
@@ -191,6 +191,105 @@ describe('FHIR export', () => {
         '> Regain autonomy for outings of 500 m by June.',
       ].join('\n'),
     );
+  });
+
+  it('exports linked actions: CarePlan activities that reference their goal, with Provenance per activity, and in Markdown', async () => {
+    const id = await createDocument('Plan with actions', 'care-trajectory');
+    const alice = connectClient(server.wsUrl, id, fx.token);
+    const doctor = connectClient(server.wsUrl, id, bob.token);
+    await Promise.all([synced(alice), synced(doctor)]);
+    await seesElement(alice.doc, 'goalAction');
+    alice.doc.transact(() => {
+      findElement(alice.doc, 'negotiatedGoal').setAttribute('status', 'active');
+      typeInto(findElement(alice.doc, 'goalOwnWords').get(0) as Y.XmlElement, 'Walk to the market on my own.');
+      // A second action, written by Alice as the editor writes a new one.
+      const second = new Y.XmlElement('goalAction');
+      second.setAttribute('actionId', 'action-two');
+      second.setAttribute('when', 'Every Saturday');
+      const paragraph = new Y.XmlElement('paragraph');
+      second.insert(0, [paragraph]);
+      findElement(alice.doc, 'goalActions').insert(1, [second]);
+      typeInto(paragraph, 'Go to the market with my sister.');
+    });
+    await storedUpTo(server, id, 2);
+    await waitFor(() => findElement(doctor.doc, 'goalActions').length === 2, 'second action');
+    doctor.doc.transact(() => {
+      const first = findElement(doctor.doc, 'goalAction');
+      first.setAttribute('who', 'Dr Bob Gagnon, physiotherapist');
+      first.setAttribute('when', '2026-05-15');
+      first.setAttribute('support', 'Walking frame');
+      typeInto(first.get(0) as Y.XmlElement, 'Walk 200 m twice a week.');
+    });
+    await storedUpTo(server, id, 3);
+    alice.destroy();
+    doctor.destroy();
+
+    const res = await download(server, id, '?format=fhir', fx.token);
+    expect(res.status).toBe(200);
+    const bundle: FhirBundle = BundleSchema.parse(JSON.parse(res.text));
+    expect(unresolvedReferences(bundle)).toEqual([]);
+    expect(bundle.entry.map((e) => e.resource.resourceType)).toEqual(['CarePlan', 'CareTeam', 'Goal', 'Provenance', 'Provenance', 'Provenance']);
+    const [planEntry, , goalEntry, goalProvenance, ...activityProvenances] = bundle.entry;
+    const plan = planEntry!.resource as FhirCarePlan;
+    const firstId = plan.activity?.[0]?.id;
+    expect(plan.activity).toEqual([
+      {
+        id: firstId,
+        detail: {
+          goal: [{ reference: goalEntry!.fullUrl }],
+          status: 'in-progress',
+          scheduledString: '2026-05-15',
+          performer: [{ display: 'Dr Bob Gagnon, physiotherapist' }],
+          description: 'Walk 200 m twice a week.\nSupport: Walking frame',
+        },
+      },
+      {
+        id: 'action-two',
+        detail: { goal: [{ reference: goalEntry!.fullUrl }], status: 'in-progress', scheduledString: 'Every Saturday', description: 'Go to the market with my sister.' },
+      },
+    ]);
+    // Every activity's goal reference resolves to a Goal of the bundle.
+    const goalUrls = new Set(bundle.entry.filter((e) => e.resource.resourceType === 'Goal').map((e) => e.fullUrl));
+    expect(plan.activity!.flatMap((a) => a.detail.goal ?? []).every((ref) => ref.reference !== undefined && goalUrls.has(ref.reference))).toBe(true);
+    const who = (entry: (typeof bundle.entry)[number] | undefined) =>
+      (entry!.resource as FhirProvenance).agent.map((a) => a.who.display).sort();
+    // The goal's authors are those of the goal itself; each activity has its own.
+    expect((goalProvenance!.resource as FhirProvenance).target).toEqual([{ reference: goalEntry!.fullUrl }]);
+    expect(who(goalProvenance)).toEqual(['Alice Tremblay']);
+    expect(activityProvenances.map((e) => (e.resource as FhirProvenance).target)).toEqual([
+      [{ extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/targetElement', valueUri: firstId }], reference: planEntry!.fullUrl }],
+      [{ extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/targetElement', valueUri: 'action-two' }], reference: planEntry!.fullUrl }],
+    ]);
+    // The first action came from the template (Alice) and was filled in by the doctor.
+    expect(who(activityProvenances[0])).toEqual(['Alice Tremblay', 'Dr Bob Gagnon']);
+    expect(who(activityProvenances[1])).toEqual(['Alice Tremblay']);
+
+    const md = await download(server, id, '?format=markdown', fx.token);
+    expect(md.text).toContain(
+      [
+        '> **Linked actions**',
+        '>',
+        '> - Walk 200 m twice a week.',
+        '>   - Who: Dr Bob Gagnon, physiotherapist',
+        '>   - By when: 15 May 2026',
+        '>   - Support: Walking frame',
+        '> - Go to the market with my sister.',
+        '>   - By when: Every Saturday',
+      ].join('\n'),
+    );
+    const fr = await download(server, id, '?format=markdown&lang=fr', fx.token);
+    expect(fr.text).toContain('> **Actions liées**');
+    expect(fr.text).toContain('>   - Qui\u00a0: Dr Bob Gagnon, physiotherapist');
+    const page = await download(server, id, '?format=html', fx.token);
+    expect(page.text).toContain('<p class="goal__label">Linked actions</p>');
+    expect(page.text).toContain('<li>Support: Walking frame</li>');
+  });
+
+  it('leaves the template’s empty action out of every export', async () => {
+    const id = await createDocument('Untouched plan', 'care-trajectory');
+    const bundle = BundleSchema.parse(JSON.parse((await download(server, id, '?format=fhir', fx.token)).text));
+    expect((bundle.entry[0]!.resource as FhirCarePlan).activity).toBeUndefined();
+    expect((await download(server, id, '?format=markdown', fx.token)).text).not.toContain('Linked actions');
   });
 
   it('refuses FHIR for documents that are not care trajectories, with a readable 400', async () => {

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NegotiatedGoalAttributesSchema, TEMPLATE_IDS, TemplateListSchema } from '../../shared/src/index';
+import { GoalActionAttributesSchema, NegotiatedGoalAttributesSchema, TEMPLATE_IDS, TemplateListSchema } from '../../shared/src/index';
 import { findElement, typeInto } from './exportHelpers';
 import { api, connectClient, invite, setupFixture, startTestServer, synced, waitFor, type Fixture, type TestServer } from './testServer';
 import { editorSchema, readAsEditor } from './tiptapSchema';
@@ -95,7 +95,7 @@ describe('templates', () => {
     }
   }
 
-  it('puts one empty negotiated goal block in the care trajectory', async () => {
+  it('puts one empty negotiated goal block, with one empty linked action, in the care trajectory', async () => {
     const created = await create({ title: 'Goals', template: 'care-trajectory', language: 'en' });
     const client = await readBack(server, created.body.id, fx.token);
     try {
@@ -106,10 +106,17 @@ describe('templates', () => {
       expect(others).toHaveLength(0);
       const attributes = NegotiatedGoalAttributesSchema.strict().parse(goal!.getAttributes());
       expect(attributes).toEqual({ goalId: expect.any(String), status: 'proposed' });
-      const voices = goal!.toArray() as Y.XmlElement[];
-      expect(voices.map((v) => v.nodeName)).toEqual(['goalOwnWords', 'goalReformulation']);
-      for (const voice of voices) {
-        const paragraphs = voice.toArray() as Y.XmlElement[];
+      const [ownWords, reformulation, actions, ...more] = goal!.toArray() as Y.XmlElement[];
+      expect(more).toHaveLength(0);
+      expect([ownWords, reformulation, actions].map((v) => v!.nodeName)).toEqual(['goalOwnWords', 'goalReformulation', 'goalActions']);
+      const [action, ...otherActions] = actions!.toArray() as Y.XmlElement[];
+      expect(otherActions).toHaveLength(0);
+      expect(action!.nodeName).toBe('goalAction');
+      const actionAttributes = GoalActionAttributesSchema.strict().parse(action!.getAttributes());
+      expect(actionAttributes).toEqual({ actionId: expect.any(String) });
+      expect(actionAttributes.actionId).not.toBe(attributes.goalId);
+      for (const part of [ownWords!, reformulation!, action!]) {
+        const paragraphs = part.toArray() as Y.XmlElement[];
         expect(paragraphs.map((p) => [p.nodeName, p.length])).toEqual([['paragraph', 0]]);
       }
     } finally {
@@ -123,14 +130,40 @@ describe('templates', () => {
     const alice = await readBack(server, created.body.id, fx.token);
     const doctor = await readBack(server, created.body.id, bob.token);
     try {
-      // Both write in the same turn, before either sees the other's change.
+      // Both write in the same turn, before either sees the other's change: Alice in her own
+      // words, the doctor in the reformulation and in the linked action.
       typeInto(findElement(alice.doc, 'goalOwnWords').get(0) as Y.XmlElement, 'Walk to the market.');
       findElement(alice.doc, 'negotiatedGoal').setAttribute('targetDate', '2026-06-30');
       typeInto(findElement(doctor.doc, 'goalReformulation').get(0) as Y.XmlElement, 'Outings of 500 m.');
       findElement(doctor.doc, 'negotiatedGoal').setAttribute('status', 'active');
+      doctor.doc.transact(() => {
+        const action = findElement(doctor.doc, 'goalAction');
+        typeInto(action.get(0) as Y.XmlElement, 'Walk 200 m twice a week.');
+        action.setAttribute('who', 'Dr Roy, physiotherapist');
+        action.setAttribute('when', '2026-05-15');
+        action.setAttribute('support', 'Walking frame');
+      });
       const goalText = (doc: Y.Doc) => findElement(doc, 'negotiatedGoal').toString();
-      await waitFor(() => goalText(alice.doc) === goalText(doctor.doc) && goalText(alice.doc).includes('500 m') && goalText(alice.doc).includes('market'), 'convergence');
+      await waitFor(
+        () => goalText(alice.doc) === goalText(doctor.doc) && ['500 m', 'market', 'twice a week', 'Dr Roy'].every((part) => goalText(alice.doc).includes(part)),
+        'convergence',
+      );
       expect(findElement(alice.doc, 'negotiatedGoal').getAttributes()).toMatchObject({ status: 'active', targetDate: '2026-06-30' });
+      expect(textOf(findElement(alice.doc, 'goalOwnWords').get(0) as Y.XmlElement)).toBe('Walk to the market.');
+      expect(textOf(findElement(alice.doc, 'goalReformulation').get(0) as Y.XmlElement)).toBe('Outings of 500 m.');
+      const action = findElement(alice.doc, 'goalAction');
+      expect(textOf(action.get(0) as Y.XmlElement)).toBe('Walk 200 m twice a week.');
+      expect(action.getAttributes()).toMatchObject({ who: 'Dr Roy, physiotherapist', when: '2026-05-15', support: 'Walking frame' });
+      // Still a block the editor can read, with nothing dropped.
+      expect(readAsEditor(alice.doc, editorSchema()).dropped).toBe(false);
+      // The server's stored copy converged too.
+      await waitFor(async () => {
+        const latest = new Y.Doc();
+        for (const entry of await server.store.readUpdates(created.body.id, 1)) Y.applyUpdate(latest, entry.update);
+        const same = goalText(latest) === goalText(alice.doc);
+        latest.destroy();
+        return same;
+      }, 'stored convergence');
     } finally {
       alice.destroy();
       doctor.destroy();

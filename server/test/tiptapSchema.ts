@@ -10,6 +10,10 @@ import type { Node as PmNode, Schema } from '@tiptap/pm/model';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import {
+  GOAL_ACTION_CONTENT,
+  GOAL_ACTION_NODE,
+  GOAL_ACTIONS_CONTENT,
+  GOAL_ACTIONS_NODE,
   GOAL_OWN_WORDS_NODE,
   GOAL_REFORMULATION_NODE,
   GOAL_VOICE_CONTENT,
@@ -35,9 +39,18 @@ export const NegotiatedGoal = Node.create({
 });
 export const GoalOwnWords = Node.create({ name: GOAL_OWN_WORDS_NODE, content: GOAL_VOICE_CONTENT, isolating: true });
 export const GoalReformulation = Node.create({ name: GOAL_REFORMULATION_NODE, content: GOAL_VOICE_CONTENT, isolating: true });
+export const GoalActions = Node.create({ name: GOAL_ACTIONS_NODE, content: GOAL_ACTIONS_CONTENT, isolating: true });
+export const GoalAction = Node.create({
+  name: GOAL_ACTION_NODE,
+  content: GOAL_ACTION_CONTENT,
+  isolating: true,
+  addAttributes() {
+    return { actionId: { default: null }, who: { default: null }, when: { default: null }, support: { default: null } };
+  },
+});
 
 export function editorSchema(): Schema {
-  return getSchema([StarterKit.configure({ undoRedo: false, heading: { levels: [2, 3] } }), NegotiatedGoal, GoalOwnWords, GoalReformulation]);
+  return getSchema([StarterKit.configure({ undoRedo: false, heading: { levels: [2, 3] } }), NegotiatedGoal, GoalOwnWords, GoalReformulation, GoalActions, GoalAction]);
 }
 
 /**

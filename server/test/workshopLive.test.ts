@@ -82,7 +82,7 @@ describe('the workshop live channel', () => {
     for (const who of people) expect((await state(server, who, id)).body.currentStepId).toBe(steps[1]!.id);
   });
 
-  it('coalesces a burst of changes into few notices, ending at the last revision', async () => {
+  it('delivers notices in order during a burst of ideas, ending at the last revision', async () => {
     const id = await createWorkshop(server, team);
     const stream = listen(team.viewer, id);
     await stream.status;

@@ -7,7 +7,7 @@ import type { Language, MeResponse, User } from '../../../shared/src/index';
 import { api, ApiRequestError } from '../api';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/catalog';
-import { forgetLocalDocuments } from '../collab/localCopies';
+import { clearDeviceData } from '../life/deviceData';
 
 export type SessionState =
   | { status: 'loading' }
@@ -80,13 +80,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       // Already signed out on the server is fine; anything else is worth telling.
       if (!(error instanceof ApiRequestError && error.code === 'unauthenticated')) throw error;
     });
-    await forgetLocalDocuments();
+    // The offline copies always; on a shared device, everything this browser kept.
+    await clearDeviceData();
     setState({ status: 'signedOut' });
   }, []);
 
   const signOutEverywhere = useCallback(async () => {
     await api.logoutEverywhere();
-    await forgetLocalDocuments();
+    await clearDeviceData();
     setState({ status: 'signedOut', notice: 'profile.signedOutEverywhere' });
   }, []);
 

@@ -10,6 +10,7 @@ import { FormAlert, focusFirstInvalid } from '../ui/FormAlert';
 import { errorMessage } from '../ui/errorMessage';
 import { useSession } from './SessionProvider';
 import { checkEmail, checkPassword, hasErrors, type FieldErrors } from './validate';
+import { rememberSharedDevice } from '../life/deviceData';
 
 type SignInField = 'email' | 'password';
 
@@ -22,6 +23,7 @@ export function SignInScreen() {
   const notice = state.status === 'signedOut' && state.notice ? t(state.notice) : null;
   const [alert, setAlert] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [sharedDevice, setSharedDevice] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -38,7 +40,8 @@ export function SignInScreen() {
     setBusy(true);
     setAlert(null);
     try {
-      await api.login({ email: values.email.trim(), password: values.password });
+      await api.login({ email: values.email.trim(), password: values.password, ...(sharedDevice && { sharedDevice: true }) });
+      rememberSharedDevice(sharedDevice);
       await completeSignIn();
     } catch (error) {
       setBusy(false);
@@ -68,6 +71,19 @@ export function SignInScreen() {
           value={values.password}
           onChange={(event) => setValues((v) => ({ ...v, password: event.target.value }))}
         />
+        <div className="checkbox-field">
+          <input
+            id="signin-shared-device"
+            type="checkbox"
+            checked={sharedDevice}
+            aria-describedby="signin-shared-device-hint"
+            onChange={(event) => setSharedDevice(event.target.checked)}
+          />
+          <label htmlFor="signin-shared-device">{t('life.signin.shared')}</label>
+          <p id="signin-shared-device-hint" className="field__hint">
+            {t('life.signin.sharedHint')}
+          </p>
+        </div>
         <button type="submit" className="button button--primary" disabled={busy}>
           {t('signin.submit')}
         </button>

@@ -1,15 +1,19 @@
 /**
  * The Tiptap editor bound to the document's Y.Doc (field 'default'). Undo/redo comes from the
  * Collaboration extension (per-person Yjs undo), so StarterKit's own history is turned off.
+ * The schema must know every node the server's templates write (the negotiated goal block):
+ * y-tiptap deletes from the shared document whatever the schema cannot build.
  */
 import { useEffect } from 'react';
-import { EditorContent, useEditor } from '@tiptap/react';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import type { CollabSession } from '../collab/session';
 import { useI18n } from '../i18n/I18nProvider';
 import { renderCaret } from './caret';
+import { GoalMembersProvider } from './goal/goalMembers';
+import { NEGOTIATED_GOAL_EXTENSIONS } from './goal/goalNodes';
 import { Toolbar } from './Toolbar';
 
 interface CollaborativeEditorProps {
@@ -17,6 +21,8 @@ interface CollaborativeEditorProps {
   editable: boolean;
   /** Element ids that describe the text box (e.g. the read-only notice). */
   describedBy?: string;
+  /** Hands the editor to the document's side panel (authorship view, decision anchors); null when it goes. */
+  onEditor?: (editor: Editor | null) => void;
 }
 
 function textboxAttributes(label: string, editable: boolean, describedBy?: string): Record<string, string> {
@@ -31,13 +37,14 @@ function textboxAttributes(label: string, editable: boolean, describedBy?: strin
   };
 }
 
-export function CollaborativeEditor({ session, editable, describedBy }: CollaborativeEditorProps) {
+export function CollaborativeEditor({ session, editable, describedBy, onEditor }: CollaborativeEditorProps) {
   const { t, language } = useI18n();
 
   const editor = useEditor(
     {
       extensions: [
         StarterKit.configure({ undoRedo: false, heading: { levels: [2, 3] } }),
+        ...NEGOTIATED_GOAL_EXTENSIONS,
         Collaboration.configure({ document: session.ydoc, field: 'default' }),
         CollaborationCaret.configure({ provider: session.provider, user: session.localUser, render: renderCaret }),
       ],
@@ -54,11 +61,18 @@ export function CollaborativeEditor({ session, editable, describedBy }: Collabor
     editor.setOptions({ editorProps: { attributes: textboxAttributes(t('editor.label'), editable, describedBy) } });
   }, [editor, editable, describedBy, language, t]);
 
+  useEffect(() => {
+    onEditor?.(editor);
+    return () => onEditor?.(null);
+  }, [editor, onEditor]);
+
   if (!editor) return null;
   return (
     <div className="editor">
       {editable && <Toolbar editor={editor} />}
-      <EditorContent editor={editor} className="editor__surface" />
+      <GoalMembersProvider documentId={session.provider.roomname}>
+        <EditorContent editor={editor} className="editor__surface" />
+      </GoalMembersProvider>
     </div>
   );
 }

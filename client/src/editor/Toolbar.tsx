@@ -15,7 +15,8 @@ interface Tool {
   id: string;
   label: MessageKey;
   glyph: string;
-  isActive: (editor: Editor) => boolean;
+  /** Formatting tools are toggles (aria-pressed); an insertion is a plain button. */
+  isActive: ((editor: Editor) => boolean) | null;
   run: (editor: Editor) => void;
 }
 
@@ -36,6 +37,7 @@ const TOOLS: Tool[] = [
     isActive: (e) => e.isActive('bulletList'),
     run: (e) => e.chain().focus().toggleBulletList().run(),
   },
+  { id: 'goal', label: 'editor.addGoal', glyph: '◎', isActive: null, run: (e) => e.chain().focus().insertNegotiatedGoal().run() },
 ];
 
 export function Toolbar({ editor }: ToolbarProps) {
@@ -44,7 +46,7 @@ export function Toolbar({ editor }: ToolbarProps) {
   const buttons = useRef<Array<HTMLButtonElement | null>>([]);
   const active = useEditorState({
     editor,
-    selector: ({ editor: current }) => TOOLS.map((tool) => (current ? tool.isActive(current) : false)),
+    selector: ({ editor: current }) => TOOLS.map((tool) => (current && tool.isActive ? tool.isActive(current) : false)),
   });
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -73,7 +75,7 @@ export function Toolbar({ editor }: ToolbarProps) {
           type="button"
           className={`toolbar__button toolbar__button--${tool.id}`}
           tabIndex={index === focusIndex ? 0 : -1}
-          aria-pressed={active?.[index] ?? false}
+          aria-pressed={tool.isActive ? (active?.[index] ?? false) : undefined}
           onMouseDown={(event) => event.preventDefault()}
           onFocus={() => setFocusIndex(index)}
           onClick={() => tool.run(editor)}

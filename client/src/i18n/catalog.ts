@@ -7,11 +7,17 @@ import enBase from './en.json';
 import frBase from './fr.json';
 import editorEn from './features/editor.en.json';
 import editorFr from './features/editor.fr.json';
+import panelsEn from './features/panels.en.json';
+import panelsFr from './features/panels.fr.json';
+import lifeEn from './features/life.en.json';
+import lifeFr from './features/life.fr.json';
+import workshopsEn from './features/workshops.en.json';
+import workshopsFr from './features/workshops.fr.json';
 
 // Each feature keeps its strings in its own pair of files under features/, merged here, so
 // features can be translated (and reviewed) separately.
-const en = { ...enBase, ...editorEn };
-const frCatalog = { ...frBase, ...editorFr };
+const en = { ...enBase, ...editorEn, ...panelsEn, ...lifeEn, ...workshopsEn };
+const frCatalog = { ...frBase, ...editorFr, ...panelsFr, ...lifeFr, ...workshopsFr };
 
 export type MessageKey = keyof typeof en;
 export type Catalog = Record<MessageKey, string>;

@@ -14,6 +14,7 @@ import { FormAlert } from '../ui/FormAlert';
 import { relativeTime } from '../ui/relativeTime';
 import { membershipErrorMessage } from './membershipError';
 import { PerspectiveBadge } from './PerspectiveBadge';
+import { RecoveryLinkButton } from '../life/RecoveryLinkButton';
 
 interface MemberRowProps {
   workspaceId: string;
@@ -107,10 +108,13 @@ export function MemberRow({ workspaceId, member, isSelf, canManage, onChanged, o
           </button>
         ) : (
           canManage && (
-            <button type="button" className="button button--quiet button--danger-quiet" onClick={() => onRemove(member)}>
-              {t('people.remove')}
-              <span className="visually-hidden"> {name}</span>
-            </button>
+            <>
+              <RecoveryLinkButton workspaceId={workspaceId} member={member} />
+              <button type="button" className="button button--quiet button--danger-quiet" onClick={() => onRemove(member)}>
+                {t('people.remove')}
+                <span className="visually-hidden"> {name}</span>
+              </button>
+            </>
           )
         )}
       </div>

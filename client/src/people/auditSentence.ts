@@ -5,6 +5,7 @@
 import { PermissionSchema, RoleSchema, type AuditEvent } from '../../../shared/src/index';
 import type { Translate } from '../i18n/I18nProvider';
 import { lowerFirst, permissionKey, roleKey } from '../i18n/labels';
+import { lifeAuditSentences } from '../life/lifeAudit';
 
 function roleIn(value: unknown, t: Translate): string | null {
   const parsed = RoleSchema.safeParse(value);
@@ -52,6 +53,6 @@ export function auditSentences(event: AuditEvent, t: Translate): string[] {
       return sentences.length > 0 ? sentences : [t('activity.member_changed', { actor, subject })];
     }
     default:
-      return [];
+      return lifeAuditSentences(event, t);
   }
 }

@@ -8,6 +8,7 @@ import { ScreenHeading } from '../ui/ScreenHeading';
 import { errorMessage } from '../ui/errorMessage';
 import { CredentialsForm } from './CredentialsForm';
 import { ProfileForm } from './ProfileForm';
+import { PrivacySections } from '../privacy/PrivacySections';
 import './profile.css';
 
 export function ProfileScreen() {
@@ -23,6 +24,7 @@ export function ProfileScreen() {
           <SignOutEverywhere />
         </div>
       </div>
+      <PrivacySections />
     </Page>
   );
 }

@@ -1,18 +1,20 @@
-/** A one-field form: the new document's title. The document opens once created. */
+/** The new-document form: a title and a template (blank by default). The document opens once created. */
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { FIELD_LIMITS } from '../../../shared/src/index';
+import { FIELD_LIMITS, type TemplateId } from '../../../shared/src/index';
 import { api } from '../api';
 import { useI18n } from '../i18n/I18nProvider';
 import { navigate, paths } from '../router';
 import { TextField } from '../ui/Field';
 import { FormAlert, focusFirstInvalid } from '../ui/FormAlert';
 import { errorMessage } from '../ui/errorMessage';
+import { TemplatePicker } from './TemplatePicker';
 
 export function CreateDocumentForm({ workspaceId, workspaceName }: { workspaceId: string; workspaceName: string }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const headingId = useId();
   const form = useRef<HTMLFormElement>(null);
   const [title, setTitle] = useState('');
+  const [template, setTemplate] = useState<TemplateId>('blank');
   const [titleError, setTitleError] = useState<string | undefined>();
   const [alert, setAlert] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -35,7 +37,7 @@ export function CreateDocumentForm({ workspaceId, workspaceName }: { workspaceId
     setBusy(true);
     setAlert(null);
     try {
-      const created = await api.createDocument(workspaceId, { title: trimmed });
+      const created = await api.createDocument(workspaceId, { title: trimmed, template, language });
       navigate(paths.document(created.id));
     } catch (error) {
       setAlert(errorMessage(error, t));
@@ -49,18 +51,17 @@ export function CreateDocumentForm({ workspaceId, workspaceName }: { workspaceId
         {t('createDocument.title')} — {workspaceName}
       </h3>
       <FormAlert message={alert} />
-      <div className="form__row">
-        <TextField
-          label={t('createDocument.titleLabel')}
-          error={titleError}
-          maxLength={FIELD_LIMITS.documentTitle}
-          value={title}
-          onChange={(event) => setTitle(event.target.value)}
-        />
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {t('createDocument.submit')}
-        </button>
-      </div>
+      <TextField
+        label={t('createDocument.titleLabel')}
+        error={titleError}
+        maxLength={FIELD_LIMITS.documentTitle}
+        value={title}
+        onChange={(event) => setTitle(event.target.value)}
+      />
+      <TemplatePicker value={template} onChange={setTemplate} />
+      <button type="submit" className="button button--primary" disabled={busy}>
+        {t('createDocument.submit')}
+      </button>
     </form>
   );
 }

@@ -19,6 +19,9 @@ import { LoadFailure, Loading } from '../ui/LoadFailure';
 import { Page } from '../ui/Page';
 import { ScreenHeading } from '../ui/ScreenHeading';
 import { useLoad } from '../ui/useLoad';
+import { ExportMenu } from './ExportMenu';
+import { DocumentPanels } from '../panels/DocumentPanels';
+import { DocumentMenu } from '../life/DocumentMenu';
 import '../collab/collab.css';
 import '../editor/editor.css';
 import './document.css';
@@ -112,6 +115,8 @@ function DocumentView({ info, session, selfId }: { info: DocumentInfo; session: 
         </div>
         <div className="doc-bar__tools">
           <SaveStatusText tracker={session.status} />
+          <DocumentMenu document={info} />
+          <ExportMenu document={info} />
           <LanguageSwitch />
         </div>
         <PresenceList awareness={session.provider.awareness} selfId={selfId} />
@@ -121,27 +126,32 @@ function DocumentView({ info, session, selfId }: { info: DocumentInfo; session: 
 
   return (
     <Page header={header}>
-      <div className="document">
-        {refusal && (
-          <div role="alert" className="alert alert--error">
-            <p>{t(refusal)}</p>
-            <p>
-              <Link to={paths.home()}>{t('doc.accessEndedLink')}</Link>
-            </p>
+      <DocumentPanels info={info} permission={permission} selfId={selfId} session={session}>
+        {(onEditor) => (
+          <div className="document">
+            {refusal && (
+              <div role="alert" className="alert alert--error">
+                <p>{t(refusal)}</p>
+                <p>
+                  <Link to={paths.home()}>{t('doc.accessEndedLink')}</Link>
+                </p>
+              </div>
+            )}
+            {readOnlyNote && !refusal && (
+              <p id="read-only-note" className="note note--read-only">
+                <LockIcon />
+                {t(readOnlyNote)}
+              </p>
+            )}
+            <CollaborativeEditor
+              session={session}
+              editable={mayEdit && !stopped}
+              describedBy={readOnlyNote && !refusal ? 'read-only-note' : undefined}
+              onEditor={onEditor}
+            />
           </div>
         )}
-        {readOnlyNote && !refusal && (
-          <p id="read-only-note" className="note note--read-only">
-            <LockIcon />
-            {t(readOnlyNote)}
-          </p>
-        )}
-        <CollaborativeEditor
-          session={session}
-          editable={mayEdit && !stopped}
-          describedBy={readOnlyNote && !refusal ? 'read-only-note' : undefined}
-        />
-      </div>
+      </DocumentPanels>
     </Page>
   );
 }

@@ -7,6 +7,7 @@ import { LoadFailure, Loading } from '../ui/LoadFailure';
 import { useLoad } from '../ui/useLoad';
 import { CreateWorkspaceForm } from './CreateWorkspaceForm';
 import { WorkspaceSummary } from './WorkspaceSummary';
+import { ExampleWorkspaceCard } from '../life/ExampleWorkspaceCard';
 
 export function HomeScreen() {
   const { t } = useI18n();
@@ -22,7 +23,10 @@ export function HomeScreen() {
           {workspaces.status === 'failed' && <LoadFailure error={workspaces.error} onRetry={workspaces.reload} />}
           {workspaces.status === 'ready' &&
             (workspaces.data.workspaces.length === 0 ? (
-              <p className="card empty">{t('home.empty')}</p>
+              <>
+                <p className="card empty">{t('home.empty')}</p>
+                <ExampleWorkspaceCard />
+              </>
             ) : (
               workspaces.data.workspaces.map((workspace) => <WorkspaceSummary key={workspace.id} workspace={workspace} />)
             ))}

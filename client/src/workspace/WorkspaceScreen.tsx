@@ -13,12 +13,17 @@ import { Page } from '../ui/Page';
 import { ScreenHeading } from '../ui/ScreenHeading';
 import { LoadFailure, Loading } from '../ui/LoadFailure';
 import { useLoad } from '../ui/useLoad';
-import { WorkspaceDocuments, WorkspaceFacts } from './WorkspaceSummary';
+import { WorkspaceFacts } from './WorkspaceSummary';
+import { TrashPanel } from '../life/TrashPanel';
+import { WorkspaceDocumentsManager } from '../life/WorkspaceDocumentsManager';
+import { WorkspaceSettings } from '../life/WorkspaceSettings';
 
 const SECTION_LABELS: Record<WorkspaceSection, MessageKey> = {
   documents: 'workspace.tab.documents',
   people: 'workspace.tab.people',
   activity: 'workspace.tab.activity',
+  trash: 'life.tab.trash',
+  settings: 'life.tab.settings',
 };
 
 export function WorkspaceScreen({ workspaceId, section }: { workspaceId: string; section: WorkspaceSection }) {
@@ -49,7 +54,7 @@ export function WorkspaceScreen({ workspaceId, section }: { workspaceId: string;
 function WorkspaceView({ workspace, section, onChanged }: { workspace: Workspace; section: WorkspaceSection; onChanged: () => void }) {
   const { t } = useI18n();
   const isOwner = workspace.permission === 'owner';
-  const sections: WorkspaceSection[] = isOwner ? ['documents', 'people', 'activity'] : ['documents', 'people'];
+  const sections: WorkspaceSection[] = isOwner ? ['documents', 'people', 'activity', 'trash', 'settings'] : ['documents', 'people'];
   const pageTitle = section === 'documents' ? workspace.name : `${t(SECTION_LABELS[section])} — ${workspace.name}`;
   return (
     <>
@@ -69,17 +74,24 @@ function WorkspaceView({ workspace, section, onChanged }: { workspace: Workspace
                 </Link>
               </li>
             ))}
+            <li>
+              <Link to={paths.workshops(workspace.id)} className="section-tabs__link">
+                {t('workshops.title')}
+              </Link>
+            </li>
           </ul>
         </nav>
       </div>
       {section === 'documents' && (
         <section className="card workspace" aria-label={t('workspace.tab.documents')}>
-          <WorkspaceDocuments workspace={workspace} headingLevel={2} />
+          <WorkspaceDocumentsManager workspace={workspace} />
         </section>
       )}
       {section === 'people' && <PeoplePanel workspace={workspace} onAccessChanged={onChanged} />}
       {section === 'activity' &&
         (isOwner ? <ActivityPanel workspace={workspace} /> : <p className="card">{t('activity.ownersOnly')}</p>)}
+      {section === 'trash' && <TrashPanel workspace={workspace} />}
+      {section === 'settings' && <WorkspaceSettings workspace={workspace} />}
     </>
   );
 }

@@ -26,6 +26,8 @@ export class LifecycleService {
     private readonly workspaces: WorkspaceService,
     private readonly live: AccessRefresher,
     private readonly clock: Clock,
+    /** Tells live clients that the document's record changed (record notice `document`). */
+    private readonly notify: (documentId: string) => void = () => {},
   ) {}
 
   async update(userId: string, documentId: string, request: UpdateDocumentRequest): Promise<void> {
@@ -33,11 +35,13 @@ export class LifecycleService {
     const now = this.clock.now();
     if (request.title !== undefined && request.title !== access.document.title) {
       await this.lifecycle.updateDocument(documentId, { title: request.title }, this.audit(access, userId, 'document_renamed', { from: access.document.title, to: request.title }));
+      this.notify(documentId);
     }
     if (request.archived !== undefined && request.archived !== Boolean(access.document.archivedAt)) {
       const kind = request.archived ? 'document_archived' : 'document_unarchived';
       await this.lifecycle.updateDocument(documentId, { archivedAt: request.archived ? now : null }, this.audit(access, userId, kind, {}));
       await this.live.refresh(documentId);
+      this.notify(documentId);
     }
   }
 

@@ -23,6 +23,8 @@ export class VersionService {
     private readonly lifecycle: LifecycleStore,
     private readonly workspaces: WorkspaceService,
     private readonly clock: Clock,
+    /** Tells live clients that the document's record changed (record notice `document`). */
+    private readonly notify: (documentId: string) => void = () => {},
   ) {}
 
   async name(userId: string, documentId: string, name: string): Promise<NamedVersion> {
@@ -39,6 +41,7 @@ export class VersionService {
       createdAt: this.clock.now(),
     };
     await this.lifecycle.createNamedVersion(record);
+    this.notify(documentId);
     return (await this.list(userId, documentId)).versions.find((v) => v.id === record.id) as NamedVersion;
   }
 
@@ -120,6 +123,7 @@ export class VersionService {
       { id: newId(), documentId: version.documentId, versionId: version.id, kind, actorId, payload, createdAt: this.clock.now() },
       sealSignoff,
     );
+    this.notify(version.documentId);
   }
 
   private async hashAt(documentId: string, seq: number): Promise<string> {

@@ -4,6 +4,8 @@
  * read leniently here (an export must never fail on odd content); what is unreadable is left out.
  */
 import {
+  GOAL_ACTION_NODE,
+  GOAL_ACTIONS_NODE,
   GOAL_OWN_WORDS_NODE,
   GOAL_REFORMULATION_NODE,
   GoalDateSchema,
@@ -12,7 +14,7 @@ import {
   type Language,
   type Role,
 } from '../../../shared/src/index';
-import { stringAttr, type DocNode, type ElementNode } from '../content/tree';
+import { plainText, stringAttr, type DocNode, type ElementNode } from '../content/tree';
 
 export interface ExportMember {
   userId: string;
@@ -42,6 +44,18 @@ export interface GoalView {
   expressedByName: string | null;
   ownWords: DocNode[];
   reformulation: DocNode[];
+  /** The goal's linked actions, in order (exports skip those that are still empty: `actionIsEmpty`). */
+  actions: ActionView[];
+}
+
+export interface ActionView {
+  actionId: string | null;
+  who: string | null;
+  /** Free text, or a calendar date (`whenDate`) that exports write as a date. */
+  when: string | null;
+  whenDate: string | null;
+  support: string | null;
+  description: DocNode[];
 }
 
 export function readGoal(node: ElementNode, members: ExportMember[]): GoalView {
@@ -58,6 +72,31 @@ export function readGoal(node: ElementNode, members: ExportMember[]): GoalView {
     expressedByName: member?.displayName ?? stringAttr(node, 'expressedByName'),
     ownWords: voice(node, GOAL_OWN_WORDS_NODE),
     reformulation: voice(node, GOAL_REFORMULATION_NODE),
+    actions: goalActionElements(node).map(readAction),
+  };
+}
+
+/** An action nobody has written anything in yet (the template's example): exports leave it out. */
+export function actionIsEmpty(action: ActionView): boolean {
+  return !action.who && !action.when && !action.support && plainText(action.description).trim() === '';
+}
+
+/** The goal's action elements, as the Yjs side (fhir/goalAuthors.ts) walks them too. */
+export function goalActionElements(goal: ElementNode): ElementNode[] {
+  return goal.content
+    .filter((child): child is ElementNode => child.kind === 'element' && child.type === GOAL_ACTIONS_NODE)
+    .flatMap((list) => list.content.filter((child): child is ElementNode => child.kind === 'element' && child.type === GOAL_ACTION_NODE));
+}
+
+export function readAction(node: ElementNode): ActionView {
+  const when = stringAttr(node, 'when')?.trim() || null;
+  return {
+    actionId: stringAttr(node, 'actionId'),
+    who: stringAttr(node, 'who')?.trim() || null,
+    when,
+    whenDate: when && GoalDateSchema.safeParse(when).success ? when : null,
+    support: stringAttr(node, 'support')?.trim() || null,
+    description: node.content,
   };
 }
 

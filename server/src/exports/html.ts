@@ -71,6 +71,10 @@ hr { border: 0; border-top: 1px solid #9a9a9a; margin: 1.5rem 0; }
 .goal__reformulation { border-top-style: dashed; }
 .goal__label { font-weight: 700; margin-bottom: .3rem; }
 .goal__empty { font-style: italic; color: #555; }
+.goal__actions { border-top: 1px solid #d0d0d0; margin-top: .75rem; padding-top: .4rem; }
+.goal__actions > ul { margin-bottom: 0; }
+.goal__action > p { margin: 0 0 .2rem; }
+.goal__action-facts { margin: 0 0 .4rem; padding-left: 1.2rem; color: #333; font-size: .95em; }
 @media (max-width: 36rem) { .goal__voices { grid-template-columns: 1fr; } }
 @page {
   size: A4;

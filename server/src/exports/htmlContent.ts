@@ -1,7 +1,7 @@
 /** Content tree to HTML. Every piece of text and every attribute value is escaped here. */
 import { GOAL_LABELS, NEGOTIATED_GOAL_NODE, type Language } from '../../../shared/src/index';
 import type { DocNode, ElementNode, TextRun } from '../content/tree';
-import { formatDate, readGoal, type ExportMember } from './exportModel';
+import { actionIsEmpty, formatDate, readGoal, type ExportMember } from './exportModel';
 import { safeHref } from './safeHref';
 
 export interface HtmlContext {
@@ -96,8 +96,27 @@ function goalHtml(node: ElementNode, context: HtmlContext): string {
     voice('goal__own-words', labels.ownWords, goal.ownWords),
     voice('goal__reformulation', labels.reformulation, goal.reformulation),
     `</div>`,
+    actionsHtml(goal.actions.filter((action) => !actionIsEmpty(action)), context),
     `</section>`,
-  ].join('\n');
+  ]
+    .filter((part) => part !== '')
+    .join('\n');
+}
+
+function actionsHtml(actions: ReturnType<typeof readGoal>['actions'], context: HtmlContext): string {
+  if (actions.length === 0) return '';
+  const labels = GOAL_LABELS[context.language];
+  const colon = context.language === 'fr' ? '\u00a0:' : ':';
+  const items = actions.map((action) => {
+    const facts: string[] = [];
+    const fact = (label: string, value: string) => facts.push(`<li>${escapeHtml(`${label}${colon} ${value}`)}</li>`);
+    if (action.who) fact(labels.who, action.who);
+    if (action.when) fact(labels.when, action.whenDate ? formatDate(action.whenDate, context.language) : action.when);
+    if (action.support) fact(labels.support, action.support);
+    const description = renderHtmlBlocks(action.description, context) || `<p class="goal__empty">${escapeHtml(labels.notWrittenYet)}</p>`;
+    return `<li class="goal__action">\n${description}${facts.length ? `\n<ul class="goal__action-facts">${facts.join('')}</ul>` : ''}\n</li>`;
+  });
+  return `<div class="goal__actions">\n<p class="goal__label">${escapeHtml(labels.actions)}</p>\n<ul>\n${items.join('\n')}\n</ul>\n</div>`;
 }
 
 /** Runs in a row that share a link become one anchor; other marks wrap each run. */

@@ -1,11 +1,12 @@
 /**
  * Markdown export (CommonMark, with GFM strikethrough): the title, a line saying where and when
  * it was exported, then the content. A negotiated goal becomes a quoted section that keeps both
- * voices, its status, target date and who expressed it, labelled in the export's language.
+ * voices, its status, target date and who expressed it, then its linked actions (who, by when,
+ * with what support), labelled in the export's language.
  */
 import { GOAL_LABELS, NEGOTIATED_GOAL_NODE, type Language } from '../../../shared/src/index';
 import type { DocNode, ElementNode } from '../content/tree';
-import { formatDate, readGoal, type ExportInput, type ExportMember } from './exportModel';
+import { actionIsEmpty, formatDate, readGoal, type ActionView, type ExportInput, type ExportMember } from './exportModel';
 import { EXPORT_LABELS } from './labels';
 import { escapeText, inlineMarkdown } from './markdownInline';
 
@@ -112,6 +113,20 @@ function renderGoal(node: ElementNode, context: Context): string {
     voice(goal.ownWords),
     `**${labels.reformulation}**`,
     voice(goal.reformulation),
-  ].join('\n\n');
-  return quote(body);
+  ];
+  const actions = goal.actions.filter((action) => !actionIsEmpty(action));
+  if (actions.length > 0) body.push(`**${labels.actions}**`, actions.map((action) => renderAction(action, context)).join('\n'));
+  return quote(body.join('\n\n'));
+}
+
+/** One action as a list item: its description, then who / by when / support as a nested list. */
+function renderAction(action: ActionView, context: Context): string {
+  const labels = GOAL_LABELS[context.language];
+  const colon = context.language === 'fr' ? '\u00a0:' : ':';
+  const description = renderBlocks(action.description, context).replace(/\n+/g, ' ') || `*${escapeText(labels.notWrittenYet, false)}*`;
+  const facts: string[] = [];
+  if (action.who) facts.push(`${labels.who}${colon} ${action.who}`);
+  if (action.when) facts.push(`${labels.when}${colon} ${action.whenDate ? formatDate(action.whenDate, context.language) : action.when}`);
+  if (action.support) facts.push(`${labels.support}${colon} ${action.support}`);
+  return [`- ${description}`, ...facts.map((fact) => `  - ${escapeText(fact, false)}`)].join('\n');
 }

@@ -3,9 +3,12 @@
  * configures it (headings of level 2 and 3 only: the document title is the page's level 1).
  */
 import {
+  GOAL_ACTION_NODE,
+  GOAL_ACTIONS_NODE,
   GOAL_OWN_WORDS_NODE,
   GOAL_REFORMULATION_NODE,
   NEGOTIATED_GOAL_NODE,
+  type GoalActionAttributes,
   type NegotiatedGoalAttributes,
 } from '../../../shared/src/index';
 import { element, text, type DocNode, type ElementNode } from '../content/tree';
@@ -50,9 +53,18 @@ export function labelledGroup(label: string, details: string[]): ElementNode[] {
   return [labelled(label), bullets(...details.map((d) => labelled(d)))];
 }
 
-/** A negotiated goal block (shared/src/domain/goals.ts) with both voices still empty. */
-export function negotiatedGoal(attrs: NegotiatedGoalAttributes): ElementNode {
-  return element(NEGOTIATED_GOAL_NODE, [element(GOAL_OWN_WORDS_NODE, [p()]), element(GOAL_REFORMULATION_NODE, [p()])], { ...attrs });
+/** A linked action of a goal: its facts as attributes, its description as one paragraph. */
+export function goalAction(attrs: GoalActionAttributes, description = ''): ElementNode {
+  return element(GOAL_ACTION_NODE, [p(description)], { ...attrs });
+}
+
+/** A negotiated goal block (shared/src/domain/goals.ts) with both voices still empty, and its actions. */
+export function negotiatedGoal(attrs: NegotiatedGoalAttributes, actions: ElementNode[] = []): ElementNode {
+  return element(
+    NEGOTIATED_GOAL_NODE,
+    [element(GOAL_OWN_WORDS_NODE, [p()]), element(GOAL_REFORMULATION_NODE, [p()]), element(GOAL_ACTIONS_NODE, actions)],
+    { ...attrs },
+  );
 }
 
 export type Blocks = DocNode[];

@@ -1,10 +1,11 @@
 /** Care trajectory around a life project (trajectoire de soins et de services / projet de vie). */
 import type { Language } from '../../../shared/src/index';
-import { NBSP, NNBSP, bullets, h2, h3, labelled, labelledGroup, negotiatedGoal, p, prompt, type Blocks } from './blocks';
+import { NBSP, NNBSP, bullets, goalAction, h2, h3, labelled, labelledGroup, negotiatedGoal, p, prompt, type Blocks } from './blocks';
 import type { TemplateContext } from './context';
 
 export function careTrajectory(language: Language, context: TemplateContext): Blocks {
-  const goal = negotiatedGoal({ goalId: context.newGoalId(), status: 'proposed' });
+  // The example goal has one empty linked action, so people see where actions go.
+  const goal = negotiatedGoal({ goalId: context.newGoalId(), status: 'proposed' }, [goalAction({ actionId: context.newGoalId() })]);
   return language === 'fr'
     ? [
         h2('Mon projet de vie, dans mes mots'),

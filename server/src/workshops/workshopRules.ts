@@ -145,10 +145,10 @@ export function setVotes(s: WorkshopSnapshot, a: WorkshopActor, cardId: string, 
   visibleCard(s, cardId);
   const mine = s.votes.filter((v) => v.voterId === a.userId);
   const current = mine.find((v) => v.cardId === cardId)?.dots ?? 0;
-  const total = mine.reduce((sum, v) => sum + v.dots, 0) - current + r.dots;
+  const used = mine.reduce((sum, v) => sum + v.dots, 0);
   const limit = s.workshop.votesPerPerson;
-  if (total > limit) {
-    throw new AppError('conflict', `You have ${limit} ${limit === 1 ? 'dot' : 'dots'} in all and ${limit - (total - r.dots)} left: take a dot back from another idea first.`);
+  if (used - current + r.dots > limit) {
+    throw new AppError('conflict', `You have ${limit} ${limit === 1 ? 'dot' : 'dots'} in all and ${limit - used} left: take a dot back from another idea first.`);
   }
   return current === r.dots ? unchanged : change([{ kind: 'setVote', vote: { cardId, voterId: a.userId, voterRole: a.role, dots: r.dots } }]);
 }

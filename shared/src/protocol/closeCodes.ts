@@ -8,7 +8,7 @@ export const CLOSE_CODES = {
   unauthenticated: 4401,
   /** No such document, or the caller is not a member (indistinguishable on purpose). */
   notFound: 4404,
-  /** Access ended while connected (member removed, session revoked). */
+  /** Access ended while connected (member removed, document restricted or trashed). Signing out closes with 4401. */
   accessEnded: 4403,
   /** An update carries content under a Yjs client id bound to another member (forged authorship). */
   clientIdTaken: 4409,

@@ -3,6 +3,8 @@
  * specification (hl7.org/fhir/R4): Bundle, CarePlan, Goal, CareTeam, Provenance and the data
  * types they use. Strict objects: emitting a field the schema does not know is a bug caught by
  * the tests and by the check run on every export. Cardinalities and required fields follow R4.
+ * The one extension used is core R4's `targetElement`, on Provenance.target, to say which
+ * CarePlan activity a Provenance is about.
  */
 import { z } from 'zod';
 
@@ -22,6 +24,37 @@ export const ReferenceSchema = z
   .strict()
   .refine((r) => r.reference !== undefined || r.display !== undefined, 'A reference needs a reference or a display.');
 export const AnnotationSchema = z.object({ text: FhirString }).strict();
+/** `Element.id`: what an element inside a resource (a CarePlan activity) is called. */
+export const ElementId = z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/);
+export const TARGET_ELEMENT_URL = 'http://hl7.org/fhir/StructureDefinition/targetElement';
+/**
+ * A Provenance target: a reference inside the bundle, optionally narrowed to one element of the
+ * target (R4 core extension `targetElement`, whose valueUri is the element's id).
+ */
+export const ProvenanceTargetSchema = z
+  .object({
+    extension: z.array(z.object({ url: z.literal(TARGET_ELEMENT_URL), valueUri: ElementId }).strict()).min(1).optional(),
+    reference: UrnUuid,
+  })
+  .strict();
+
+/** CarePlan.activity.detail.status (R4 value set care-plan-activity-status, required binding). */
+export const CARE_PLAN_ACTIVITY_STATUSES = ['not-started', 'scheduled', 'in-progress', 'on-hold', 'completed', 'cancelled', 'stopped', 'unknown', 'entered-in-error'] as const;
+
+export const CarePlanActivitySchema = z
+  .object({
+    id: ElementId.optional(),
+    detail: z
+      .object({
+        goal: z.array(ReferenceSchema).min(1).optional(),
+        status: z.enum(CARE_PLAN_ACTIVITY_STATUSES),
+        scheduledString: FhirString.optional(),
+        performer: z.array(ReferenceSchema).min(1).optional(),
+        description: FhirString.optional(),
+      })
+      .strict(),
+  })
+  .strict();
 
 export const GoalSchema = z
   .object({
@@ -48,6 +81,7 @@ export const CarePlanSchema = z
     contributor: z.array(ReferenceSchema).min(1).optional(),
     careTeam: z.array(ReferenceSchema).min(1).optional(),
     goal: z.array(ReferenceSchema).min(1).optional(),
+    activity: z.array(CarePlanActivitySchema).min(1).optional(),
   })
   .strict();
 
@@ -64,7 +98,7 @@ export const CareTeamSchema = z
 export const ProvenanceSchema = z
   .object({
     resourceType: z.literal('Provenance'),
-    target: z.array(ReferenceSchema).min(1),
+    target: z.array(ProvenanceTargetSchema).min(1),
     recorded: FhirInstant,
     agent: z.array(z.object({ type: CodeableConceptSchema.optional(), who: ReferenceSchema }).strict()).min(1),
   })
@@ -86,6 +120,7 @@ export type FhirResource = z.infer<typeof ResourceSchema>;
 export type FhirReference = z.infer<typeof ReferenceSchema>;
 export type FhirGoal = z.infer<typeof GoalSchema>;
 export type FhirCarePlan = z.infer<typeof CarePlanSchema>;
+export type FhirCarePlanActivity = z.infer<typeof CarePlanActivitySchema>;
 export type FhirCareTeam = z.infer<typeof CareTeamSchema>;
 export type FhirProvenance = z.infer<typeof ProvenanceSchema>;
 

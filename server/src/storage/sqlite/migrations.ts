@@ -322,7 +322,7 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> 
     // resolve and reopen is an event beside it, so threads keep their history. Mentions have
     // their own table so "comments mentioning me" is an index lookup. document_visits keeps only
     // the last time each member had each document open, for "changed since my last visit".
-    // Applied after 8 on fresh databases: nothing here depends on it.
+    // Listed after 8 (written at the same time); migrations run in version order regardless.
     version: 7,
     sql: `
       CREATE TABLE comments (

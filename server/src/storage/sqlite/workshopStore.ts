@@ -12,37 +12,13 @@
  * increment `workshops.revision` too.
  */
 import type Database from 'better-sqlite3';
-import type { CheckinPhase, Language, Mood, Role, StepKind } from '../../../../shared/src/index';
 import { applyMutation } from '../../workshops/workshopSnapshot';
-import type { RuleDecision, WorkshopMutation, WorkshopRecord, WorkshopSnapshot, WorkshopStore } from '../../workshops/workshopStore';
+import type { RuleDecision, WorkshopMutation, WorkshopSnapshot, WorkshopStore } from '../../workshops/workshopStore';
 
 /** Workshops whose snapshot stays in memory; the least recently used beyond this are dropped. */
 const CACHED_WORKSHOPS = 100;
 import type { Row } from './rows';
-
-const str = (v: unknown): string => String(v);
-const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-
-function toWorkshop(row: Row): WorkshopRecord {
-  return {
-    id: str(row.id),
-    workspaceId: str(row.workspace_id),
-    title: str(row.title),
-    language: str(row.language) as Language,
-    votesPerPerson: Number(row.votes_per_person),
-    allowAuthorshipReveal: Boolean(row.allow_authorship_reveal),
-    status: str(row.status) as WorkshopRecord['status'],
-    currentStepId: str(row.current_step_id),
-    timer: { durationMs: Number(row.timer_duration_ms), deadlineAt: numOrNull(row.timer_deadline_at), pausedRemainingMs: numOrNull(row.timer_paused_remaining_ms) },
-    authorshipRevealed: Boolean(row.authorship_revealed),
-    votesRevealed: Boolean(row.votes_revealed),
-    summaryDocumentId: strOrNull(row.summary_document_id),
-    revision: Number(row.revision),
-    createdBy: str(row.created_by),
-    createdAt: Number(row.created_at),
-  };
-}
+import { snapshotFromRows, str, toWorkshop, workshopParams } from './workshopRows';
 
 export class SqliteWorkshopStore implements WorkshopStore {
   private readonly s;
@@ -184,33 +160,17 @@ export class SqliteWorkshopStore implements WorkshopStore {
     const row = this.s.workshop.get(id) as Row | undefined;
     if (!row) return null;
     const rows = (statement: Database.Statement) => statement.all(id) as Row[];
-    return {
-      workshop: toWorkshop(row),
-      facilitatorIds: rows(this.s.facilitators).map((r) => str(r.user_id)),
-      steps: rows(this.s.steps).map((r) => ({ id: str(r.id), kind: str(r.kind) as StepKind, title: str(r.title), durationMs: Number(r.duration_ms) })),
-      columns: rows(this.s.columns).map((r) => ({ id: str(r.id), prompt: str(r.prompt) })),
-      themes: rows(this.s.themes).map((r) => ({ id: str(r.id), name: str(r.name), createdAt: Number(r.created_at) })),
-      cards: rows(this.s.cards).map((r) => ({
-        id: str(r.id),
-        columnId: str(r.column_id),
-        authorId: str(r.author_id),
-        authorRole: str(r.author_role) as Role,
-        text: str(r.text),
-        themeId: strOrNull(r.theme_id),
-        revealedAt: numOrNull(r.revealed_at),
-        createdAt: Number(r.created_at),
-      })),
-      votes: rows(this.s.votes).map((r) => ({ cardId: str(r.card_id), voterId: str(r.voter_id), voterRole: str(r.voter_role) as Role, dots: Number(r.dots) })),
-      hands: rows(this.s.hands).map((r) => ({ userId: str(r.user_id), raisedAt: Number(r.raised_at) })),
-      checkins: rows(this.s.checkins).map((r) => ({
-        userId: str(r.user_id),
-        phase: str(r.phase) as CheckinPhase,
-        mood: strOrNull(r.mood) as Mood | null,
-        word: strOrNull(r.word),
-        at: Number(r.at),
-      })),
-      outcomes: rows(this.s.outcomes).map((r) => ({ id: str(r.id), text: str(r.text), createdBy: str(r.created_by), createdAt: Number(r.created_at) })),
-    };
+    return snapshotFromRows(row, {
+      facilitators: rows(this.s.facilitators),
+      steps: rows(this.s.steps),
+      columns: rows(this.s.columns),
+      themes: rows(this.s.themes),
+      cards: rows(this.s.cards),
+      votes: rows(this.s.votes),
+      hands: rows(this.s.hands),
+      checkins: rows(this.s.checkins),
+      outcomes: rows(this.s.outcomes),
+    });
   }
 
   private write(snapshot: WorkshopSnapshot, m: WorkshopMutation): void {
@@ -258,19 +218,4 @@ export class SqliteWorkshopStore implements WorkshopStore {
         return;
     }
   }
-}
-
-function workshopParams(w: WorkshopRecord) {
-  return {
-    id: w.id,
-    currentStepId: w.currentStepId,
-    durationMs: w.timer.durationMs,
-    deadlineAt: w.timer.deadlineAt,
-    pausedRemainingMs: w.timer.pausedRemainingMs,
-    authorshipRevealed: w.authorshipRevealed ? 1 : 0,
-    votesRevealed: w.votesRevealed ? 1 : 0,
-    status: w.status,
-    summaryDocumentId: w.summaryDocumentId,
-    revision: w.revision,
-  };
 }
