@@ -119,6 +119,12 @@ test('a restricted document disappears for a member left off its list and comes 
   await expect(bob.page.getByText('You can read this document but not change its text.')).toBeVisible();
   await expect(bob.page.getByRole('banner').locator('.badge--restricted')).toContainText('Restricted');
   await expectNoAxeViolations(bob.page, 'restricted document');
+
+  // A rename reaches the people who have the document open.
+  await rowAction(page, 'Crisis plan', 'Rename…');
+  await page.getByRole('dialog', { name: 'Rename “Crisis plan”' }).getByLabel('New title').fill('Crisis plan (shared)');
+  await page.getByRole('dialog', { name: 'Rename “Crisis plan”' }).getByRole('button', { name: 'Rename' }).click();
+  await expect(bob.page.getByRole('heading', { level: 1, name: 'Crisis plan (shared)' })).toBeVisible();
 });
 
 test('an owner renames and archives a document from its top bar, sees who consulted it, unarchives it, and sets how long the closed workspace is kept', async ({ alice, baseURL }) => {

@@ -20,6 +20,7 @@ import { PeopleService } from './people/peopleService';
 import { DecisionService } from './decisions/decisionService';
 import { SqliteDecisionStore } from './storage/sqlite/decisionStore';
 import { decisionRoutes } from './transport/decisionRoutes';
+import { positionContributions } from './decisions/positionContributions';
 import { coDrafting } from './comments/coDrafting';
 import { commentRoutes } from './transport/commentRoutes';
 import { reviewRoutes } from './transport/reviewRoutes';
@@ -88,7 +89,8 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   const liveAccess = new LiveAccess(store, workspaces, rooms);
   const workshopEvents = new WorkshopEventHub();
   const people = new PeopleService(store, clock, alsoClosingStreams(liveAccess, workshopEvents), config.limits);
-  const decisions = new DecisionService(store, new SqliteDecisionStore(db), workspaces, clock, (documentId, id) => rooms.notify(documentId, { kind: 'decisions', documentId, id }));
+  const decisionStore = new SqliteDecisionStore(db);
+  const decisions = new DecisionService(store, decisionStore, workspaces, clock, (documentId, id) => rooms.notify(documentId, { kind: 'decisions', documentId, id }));
   const attribution = new AttributionService(store, workspaces, rooms);
   const drafting = coDrafting({ db, store, workspaces, rooms, hooks, attribution, clock, log });
   const workshopStore = new SqliteWorkshopStore(db);
@@ -97,6 +99,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     propose: (userId, documentId, request) => decisions.propose(userId, documentId, request),
   });
   attribution.addSource(ideaContributions(workshopStore));
+  attribution.addSource(positionContributions(decisionStore));
   const notifyDocument = (documentId: string): void => void rooms.notify(documentId, { kind: 'document', documentId });
   const lifecycle = new LifecycleService(store, lifecycleStore, workspaces, liveAccess, clock, notifyDocument);
   const versions = new VersionService(store, lifecycleStore, workspaces, clock, notifyDocument);

@@ -118,6 +118,10 @@ describe('positions', () => {
       ['Jean', 'reservations', 0],
     ]);
     expect(decision.history.filter((e: any) => e.kind === 'position').map((e: any) => e.payload.stance)).toEqual(['agree', 'reservations', 'disagree']);
+    // Every position taken counts in the person's contribution record.
+    const contributions = await api(server.url, 'GET', `/api/documents/${team.owner.documentId}/contributions`, { token: team.owner.token });
+    const positions = Object.fromEntries(contributions.body.people.map((p: any) => [p.displayName, p.other.positions]));
+    expect(positions).toMatchObject({ 'Dr Roy': 2, Jean: 1 });
   });
 });
 

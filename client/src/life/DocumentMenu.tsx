@@ -3,11 +3,13 @@
  * it, move, trash, with what applies to the caller; and badges saying when the document is
  * archived or restricted. The caller's place in the workspace is loaded fresh (a workspace made
  * after sign-in is not in the session's memberships), with whether the document is archived
- * (absent from the default list) and restricted (its access list).
+ * (absent from the default list) and restricted (its access list). When someone else renames or
+ * archives the document, the server's `document` notice loads them again for everyone here.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { DocumentInfo } from '../../../shared/src/index';
 import { api } from '../api';
+import type { CollabSession } from '../collab/session';
 import { useI18n } from '../i18n/I18nProvider';
 import { navigate, paths } from '../router';
 import { FormAlert } from '../ui/FormAlert';
@@ -18,31 +20,62 @@ import { changeMessage } from './changeMessage';
 import { useDocumentActions, type LifeChange, type Standing } from './documentActions';
 import { lifeApi } from './lifeApi';
 
-export function DocumentMenu({ document: info }: { document: DocumentInfo }) {
+export function DocumentMenu({ document: info, session }: { document: DocumentInfo; session?: Pick<CollabSession, 'onRecord'> }) {
   const state = useLoad(
-    () => Promise.all([api.getWorkspace(info.workspaceId), lifeApi.listDocuments(info.workspaceId, false), lifeApi.getAccess(info.id)]),
+    () =>
+      Promise.all([
+        api.getWorkspace(info.workspaceId),
+        lifeApi.listDocuments(info.workspaceId, false),
+        lifeApi.listDocuments(info.workspaceId, true),
+        lifeApi.getAccess(info.id),
+      ]),
     [info.id, info.workspaceId],
   );
+  const { reload } = state;
+  useEffect(
+    () =>
+      session?.onRecord((event) => {
+        if ((event.kind === 'document' || event.kind === 'access') && event.documentId === info.id) reload();
+      }),
+    [session, info.id, reload],
+  );
+  // Renamed by someone else: the title shown elsewhere on the screen is loaded again (only then,
+  // since reading the document's details is an entry in its access log).
+  const currentTitle = state.status === 'ready' ? state.data[2].documents.find((d) => d.id === info.id)?.title : undefined;
+  useEffect(() => {
+    if (currentTitle !== undefined && currentTitle !== info.title) refreshScreenData();
+  }, [currentTitle, info.title]);
+
   if (state.status !== 'ready') return null;
-  const [workspace, list, access] = state.data;
+  const [workspace, list, , access] = state.data;
   return (
     <LoadedMenu
       info={info}
       standing={{ permission: workspace.permission, role: workspace.role }}
       archived={!list.documents.some((d) => d.id === info.id)}
       restricted={access.restricted}
+      onReload={reload}
     />
   );
 }
 
-function LoadedMenu({ info, standing, archived, restricted }: { info: DocumentInfo; standing: Standing; archived: boolean; restricted: boolean }) {
+interface LoadedMenuProps {
+  info: DocumentInfo;
+  standing: Standing;
+  archived: boolean;
+  restricted: boolean;
+  onReload: () => void;
+}
+
+function LoadedMenu({ info, standing, archived, restricted, onReload }: LoadedMenuProps) {
   const { t } = useI18n();
   const [announcement, setAnnouncement] = useState<string | null>(null);
   const onChanged = (change: LifeChange) => {
     if (change.kind === 'trashed') return navigate(paths.workspace(info.workspaceId));
     setAnnouncement(changeMessage(change, info.title, t));
-    // The title, the workspace, the badges and the permission shown elsewhere on the screen.
-    refreshScreenData();
+    // A new title or workspace is shown elsewhere on the screen; badges are this menu's own.
+    if (change.kind === 'renamed' || change.kind === 'moved') refreshScreenData();
+    else onReload();
   };
   const { actions, dialog, alert } = useDocumentActions({ document: info, archived, standing, onChanged });
   return (

@@ -115,7 +115,7 @@ function DocumentView({ info, session, selfId }: { info: DocumentInfo; session: 
         </div>
         <div className="doc-bar__tools">
           <SaveStatusText tracker={session.status} />
-          <DocumentMenu document={info} />
+          <DocumentMenu document={info} session={session} />
           <ExportMenu document={info} />
           <LanguageSwitch />
         </div>
