@@ -162,6 +162,8 @@ describe('account recovery', () => {
     const link = await api(server.url, 'POST', `/api/workspaces/${owner.workspaceId}/members/${jean.userId}/recovery`, { token: owner.token });
     expect(link.status).toBe(201);
     expect(link.body.url).toMatch(/\/recover\//);
+    const refused = await api(server.url, 'POST', `/api/recovery/${link.body.token}`, { body: { password: 'a new long passphrase' } });
+    expect(refused.status).toBe(400);
     const used = await api(server.url, 'POST', `/api/recovery/${link.body.token}`, { body: {} });
     expect(used.status).toBe(201);
     expect(used.body.user.id).toBe(jean.userId);

@@ -77,6 +77,8 @@ export interface LifecycleStore {
   listSignoffs(documentId: string): Promise<SignoffEntryRecord[]>;
 
   createRecoveryLink(link: RecoveryLinkRecord, audit: NewAuditEvent): Promise<void>;
+  /** A usable link without using it; null when unknown, used or expired. */
+  findRecoveryLink(tokenHash: string, now: number): Promise<RecoveryLinkRecord | null>;
   /** Marks a usable link used and returns it; null when unknown, used or expired. */
   useRecoveryLink(tokenHash: string, now: number): Promise<RecoveryLinkRecord | null>;
 }

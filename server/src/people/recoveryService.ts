@@ -43,16 +43,19 @@ export class RecoveryService {
   async use(token: string, password: string | undefined, clientAddress: string): Promise<UserRecord> {
     if (this.failures.isLimited(clientAddress)) throw new AppError('rate_limited', 'Too many attempts. Wait a minute, then try again.');
     const now = this.clock.now();
-    const link = token.length <= 200 ? await this.lifecycle.useRecoveryLink(hashToken(token), now) : null;
+    // Refuse a password the account cannot take before the single-use link is spent.
+    const found = token.length <= 200 ? await this.lifecycle.findRecoveryLink(hashToken(token), now) : null;
+    const target = found ? await this.store.getUser(found.userId) : null;
+    if (target && password !== undefined && !target.email) {
+      throw new AppError('validation_failed', 'Add an email address to your account before setting a password. The link still works without a password.');
+    }
+    const link = found ? await this.lifecycle.useRecoveryLink(hashToken(token), now) : null;
     const user = link ? await this.store.getUser(link.userId) : null;
     if (!link || !user) {
       this.failures.record(clientAddress);
       throw new AppError('not_found', 'This recovery link is not valid: it may have expired or been used already. Ask an owner for a new one.');
     }
-    if (password !== undefined) {
-      if (!user.email) throw new AppError('validation_failed', 'Add an email address to your account before setting a password.');
-      await this.store.setCredentials(user.id, user.email, await hashPassword(password));
-    }
+    if (password !== undefined && user.email) await this.store.setCredentials(user.id, user.email, await hashPassword(password));
     await this.store.appendAudit({ workspaceId: link.workspaceId, kind: 'recovery_used', actorId: user.id, subjectId: user.id, details: { passwordReset: password !== undefined }, at: now });
     return user;
   }

@@ -121,6 +121,20 @@ export class SqliteLifecycleStore implements LifecycleStore {
     })();
   }
 
+  async findRecoveryLink(tokenHash: string, now: number): Promise<RecoveryLinkRecord | null> {
+    const row = this.db.prepare('SELECT * FROM recovery_links WHERE token_hash = ?').get(tokenHash) as Row | undefined;
+    if (!row || row.used_at !== null || Number(row.expires_at) <= now) return null;
+    return {
+      tokenHash,
+      workspaceId: String(row.workspace_id),
+      userId: String(row.user_id),
+      createdBy: String(row.created_by),
+      expiresAt: Number(row.expires_at),
+      usedAt: null,
+      createdAt: Number(row.created_at),
+    };
+  }
+
   async useRecoveryLink(tokenHash: string, now: number): Promise<RecoveryLinkRecord | null> {
     return this.db.transaction(() => {
       const row = this.db.prepare('SELECT * FROM recovery_links WHERE token_hash = ?').get(tokenHash) as Row | undefined;
