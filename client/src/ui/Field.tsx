@@ -2,7 +2,7 @@
  * A labelled form control with an optional hint and an error, both linked to the control by
  * aria-describedby. The form's summary (FormAlert) is what gets announced.
  */
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 
 interface FieldShellProps {
   id: string;
@@ -86,6 +86,24 @@ export function SelectField({ label, hint, error, options, ...select }: SelectFi
             </option>
           ))}
         </select>
+      )}
+    </FieldShell>
+  );
+}
+
+type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & {
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+};
+
+/** A labelled multi-line text box, with the same hint and error as the other fields. */
+export function TextAreaField({ label, hint, error, rows = 3, ...textarea }: TextAreaFieldProps) {
+  const id = useId();
+  return (
+    <FieldShell id={id} label={label} {...(hint ? { hint } : {})} error={error}>
+      {(describedBy) => (
+        <textarea id={id} rows={rows} className="field__control" aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...textarea} />
       )}
     </FieldShell>
   );

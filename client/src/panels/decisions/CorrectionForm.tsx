@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { errorMessage } from '../../ui/errorMessage';
 import { FormAlert } from '../../ui/FormAlert';
 import { panelsApi } from '../panelsApi';
-import { TextAreaField } from '../TextAreaField';
+import { TextAreaField } from '../../ui/Field';
 
 export function CorrectionForm({ decisionId, entry, onDone }: { decisionId: string; entry: DecisionEntry; onDone: (saved: boolean) => void }) {
   const { t } = useI18n();

@@ -2,7 +2,7 @@
 import { DECISION_LIMITS } from '../../../../shared/src/index';
 import { useI18n } from '../../i18n/I18nProvider';
 import { TextField } from '../../ui/Field';
-import { TextAreaField } from '../TextAreaField';
+import { TextAreaField } from '../../ui/Field';
 
 export interface OptionDraft {
   title: string;

@@ -11,7 +11,7 @@ import { TextField } from '../../ui/Field';
 import { FormAlert, focusFirstInvalid } from '../../ui/FormAlert';
 import { RadioGroup } from '../../ui/RadioGroup';
 import { panelsApi } from '../panelsApi';
-import { TextAreaField } from '../TextAreaField';
+import { TextAreaField } from '../../ui/Field';
 import { countsSentence, methodKey, ruleKey, stanceKey, statusKey } from './decisionLabels';
 
 interface OutcomeFormProps {

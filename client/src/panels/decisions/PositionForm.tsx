@@ -10,7 +10,7 @@ import { FormAlert, StatusNote, focusFirstInvalid } from '../../ui/FormAlert';
 import { RadioGroup } from '../../ui/RadioGroup';
 import { panelsApi } from '../panelsApi';
 import { usePanelScope } from '../panelScope';
-import { TextAreaField } from '../TextAreaField';
+import { TextAreaField } from '../../ui/Field';
 import { stanceExplainKey, stanceKey } from './decisionLabels';
 
 export function PositionForm({ decision, onTaken }: { decision: DecisionSummary; onTaken: () => void }) {

@@ -14,7 +14,7 @@ import { RadioGroup } from '../../ui/RadioGroup';
 import { useLoad } from '../../ui/useLoad';
 import { panelsApi } from '../panelsApi';
 import { usePanelScope } from '../panelScope';
-import { TextAreaField } from '../TextAreaField';
+import { TextAreaField } from '../../ui/Field';
 import { engagementExplainKey, engagementKey, methodExplainKey, methodKey } from './decisionLabels';
 import { OptionsEditor, type OptionDraft } from './OptionsEditor';
 import { ParticipantsField } from './ParticipantsField';

@@ -9,7 +9,7 @@ import { useLoad } from '../../ui/useLoad';
 import { ParticipantsField } from '../decisions/ParticipantsField';
 import { panelsApi } from '../panelsApi';
 import { usePanelScope } from '../panelScope';
-import { TextAreaField } from '../TextAreaField';
+import { TextAreaField } from '../../ui/Field';
 import { useNamedVersionsState } from './namedVersionsState';
 
 export function SignoffRequestForm({ version }: { version: NamedVersion }) {
