@@ -4,7 +4,7 @@
  * a click or focus elsewhere closes it. Choosing an action puts focus back on the button first,
  * so a dialog it opens returns focus there.
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useDisclosure } from '../ui/useDisclosure';
 import './life.css';
 
 export interface MenuAction {
@@ -24,31 +24,7 @@ interface ActionMenuProps {
 }
 
 export function ActionMenu({ label, accessibleName, listLabel, actions }: ActionMenuProps) {
-  const listId = useId();
-  const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const closeOutside = (event: PointerEvent | FocusEvent) => {
-      if (event.target instanceof Node && !root.current?.contains(event.target)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', closeOutside);
-    document.addEventListener('focusin', closeOutside);
-    return () => {
-      document.removeEventListener('pointerdown', closeOutside);
-      document.removeEventListener('focusin', closeOutside);
-    };
-  }, [open]);
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || !open) return;
-    event.preventDefault();
-    event.stopPropagation();
-    setOpen(false);
-    button.current?.focus();
-  };
+  const { listId, open, setOpen, root, button, onKeyDown } = useDisclosure();
 
   const choose = (action: MenuAction) => {
     button.current?.focus();

@@ -4,7 +4,7 @@
  * "Print" or "Save as PDF". FHIR is offered for care trajectories only (the server refuses others).
  * Plain links, so the session cookie goes along and the browser handles the file.
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useDisclosure } from '../ui/useDisclosure';
 import type { DocumentInfo } from '../../../shared/src/index';
 import { api } from '../api';
 import { useI18n } from '../i18n/I18nProvider';
@@ -12,30 +12,7 @@ import './exportMenu.css';
 
 export function ExportMenu({ document: doc }: { document: Pick<DocumentInfo, 'id' | 'template'> }) {
   const { t, language } = useI18n();
-  const listId = useId();
-  const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const closeOutside = (event: PointerEvent | FocusEvent) => {
-      if (event.target instanceof Node && !root.current?.contains(event.target)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', closeOutside);
-    document.addEventListener('focusin', closeOutside);
-    return () => {
-      document.removeEventListener('pointerdown', closeOutside);
-      document.removeEventListener('focusin', closeOutside);
-    };
-  }, [open]);
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || !open) return;
-    event.preventDefault();
-    setOpen(false);
-    button.current?.focus();
-  };
+  const { listId, open, setOpen, root, button, onKeyDown } = useDisclosure();
   const close = () => setOpen(false);
 
   return (
