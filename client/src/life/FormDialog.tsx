@@ -6,7 +6,8 @@
  * information dialog, a long explanation), so it starts at the top; it goes back to the opener on
  * closing, or to `fallbackFocus` when the opener is gone (a row that left the list).
  */
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
+import { useRefusableAction } from '../ui/useRefusableAction';
 import { useI18n } from '../i18n/I18nProvider';
 import { FormAlert } from '../ui/FormAlert';
 import './life.css';
@@ -37,8 +38,7 @@ export function FormDialog({ title, intro, children, onSubmit, submitLabel, tone
   const cancel = useRef<HTMLButtonElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const closingOnUnmount = useRef(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useRefusableAction(onSubmit ?? (async () => null));
   const latest = useRef({ onClose, fallbackFocus });
   latest.current = { onClose, fallbackFocus };
 
@@ -64,14 +64,7 @@ export function FormDialog({ title, intro, children, onSubmit, submitLabel, tone
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!onSubmit || busy) return;
-    setBusy(true);
-    setError(null);
-    const problem = await onSubmit();
-    // On success the parent unmounts the dialog; only a refusal leaves it open.
-    if (problem !== null) {
-      setBusy(false);
-      setError(problem);
-    }
+    await run();
   };
 
   return (

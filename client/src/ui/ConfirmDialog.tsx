@@ -3,7 +3,8 @@
  * Escape. It opens when mounted, focuses "Cancel" (the safe choice), and on closing gives focus
  * back to what opened it, or to `fallbackFocus` when that is gone (e.g. the removed person's row).
  */
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useRefusableAction } from './useRefusableAction';
 import { useI18n } from '../i18n/I18nProvider';
 import { FormAlert } from './FormAlert';
 
@@ -24,8 +25,7 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCanc
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   const closingOnUnmount = useRef(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run: confirm } = useRefusableAction(onConfirm);
   const latest = useRef({ onCancel, fallbackFocus });
   latest.current = { onCancel, fallbackFocus };
 
@@ -43,17 +43,6 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCanc
       else latest.current.fallbackFocus?.();
     };
   }, []);
-
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    const problem = await onConfirm();
-    // On success the parent unmounts the dialog; only a refusal leaves it open.
-    if (problem !== null) {
-      setBusy(false);
-      setError(problem);
-    }
-  };
 
   return (
     <dialog
