@@ -177,7 +177,9 @@ export class RoomManager {
     if (connection.closed || !connection.pending) return;
     const checkpoint = storedCheckpoint(state);
     if (!checkpoint) return;
-    connection.send(encodeSyncStep2(checkpoint.update));
+    // An update message, not sync step 2: a provider marks itself synced on step 2, and the
+    // checkpoint is not the whole document yet (the tail follows as step 2 once built).
+    connection.send(encodeSyncUpdate(checkpoint.update));
     connection.answeredFromStorage = checkpoint.stateVector;
   }
 
