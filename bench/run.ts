@@ -2,7 +2,8 @@
  * `npm run bench`: Ensemble against the stock y-websocket server and Hocuspocus, one server at a
  * time on this machine, load from separate processes. Prints a table and writes
  * bench/results/<date>.json. Flags (all optional):
- *   --scenarios=fanout-1x50,fanout-20x10,ramp,idle,replay,concurrent
+ *   --scenarios=fanout-1x50,fanout-20x10,ramp,idle,replay,concurrent,cluster-20x10
+ *       (cluster-20x10: Ensemble on 2 instances with PostgreSQL + Redis vs 1 instance, issue 11)
  *       default (quick, about 3 minutes): fanout-1x50,ramp,idle,concurrent
  *   --full: every scenario, longer phases, 3 rounds of each fan-out scenario (about 25 minutes)
  *   --servers=ensemble,ystock,hocuspocus   --duration=MS
@@ -17,8 +18,9 @@ import { REPO_ROOT, startServer } from './lib/servers';
 import { loadTrace, tracePath, type ConcurrentTrace, type SequentialTrace } from './lib/traces';
 import { fanoutScenario, idleScenario, rampScenario, type FanoutFigures } from './scenarios/loadScenarios';
 import { concurrentScenario, replayScenario } from './scenarios/traceScenarios';
+import { clusterFanoutScenario, type ClusterFigures } from './scenarios/clusterScenario';
 
-const ALL_SCENARIOS = ['fanout-1x50', 'fanout-20x10', 'ramp', 'idle', 'replay', 'concurrent'] as const;
+const ALL_SCENARIOS = ['fanout-1x50', 'fanout-20x10', 'ramp', 'idle', 'replay', 'concurrent', 'cluster-20x10'] as const;
 type Scenario = (typeof ALL_SCENARIOS)[number];
 const QUICK_SCENARIOS: Scenario[] = ['fanout-1x50', 'ramp', 'idle', 'concurrent'];
 
@@ -69,6 +71,24 @@ async function main(): Promise<void> {
 
   const load = { workers, seed };
   for (const scenario of scenarios) {
+    if (scenario === 'cluster-20x10') {
+      // Ensemble only: 2 instances on PostgreSQL + Redis, clients spread over both, vs 1 instance on PostgreSQL.
+      const runs: Record<string, ClusterFigures[]> = { oneInstance: [], twoInstances: [] };
+      for (let round = 0; round < repeat; round++) {
+        for (const instances of round % 2 === 0 ? [1, 2] : [2, 1]) {
+          try {
+            const figures = await clusterFanoutScenario({ ...load, rooms: 20, clientsPerRoom: 10, instances, ratePerClient: rate, durationMs });
+            runs[instances === 1 ? 'oneInstance' : 'twoInstances']?.push(figures);
+            log(`${scenario} ${instances} instance(s) round ${round + 1}: fan-out p50 ${figures.fanout.p50} p99 ${figures.fanout.p99} ms, cpu ${figures.serverCpu.join('+')}, background ${figures.backgroundCpu} cores`);
+          } catch (error) {
+            notes.push(`${scenario} with ${instances} instance(s) failed: ${error instanceof Error ? error.message : String(error)}`);
+          }
+        }
+      }
+      const median = (list: ClusterFigures[]) => [...list].sort((a, b) => a.fanout.p99 - b.fanout.p99)[Math.floor((list.length - 1) / 2)];
+      record(scenario, 'ensemble', { oneInstance: median(runs.oneInstance ?? []), twoInstances: median(runs.twoInstances ?? []) });
+      continue;
+    }
     if (scenario === 'fanout-1x50' || scenario === 'fanout-20x10') {
       const [rooms, clientsPerRoom] = scenario === 'fanout-1x50' ? [1, 50] : [20, 10];
       const runs = new Map<ServerKind, FanoutFigures[]>();
@@ -93,7 +113,9 @@ async function main(): Promise<void> {
     for (const kind of kinds) {
       try {
         if (scenario === 'ramp') {
-          const ramp = full ? { startRatePerClient: 8, factor: 1.5, maxSteps: 10, stepMs: 6_000 } : { startRatePerClient: 10, factor: 1.8, maxSteps: 5, stepMs: 3_000 };
+          const ramp = full
+            ? { startRatePerClient: 8, factor: 1.5, maxSteps: 14, refineSteps: 3, stepMs: 6_000 }
+            : { startRatePerClient: 10, factor: 1.8, maxSteps: 9, refineSteps: 2, stepMs: 3_000 };
           record(scenario, kind, await rampScenario(kind, { ...load, rooms: 5, clientsPerRoom: 5, ...ramp, thresholdMs: 100 }));
         }
         if (scenario === 'idle') record(scenario, kind, await idleScenario(kind, { ...load, rooms: 10, clientsPerRoom: Math.ceil(idleConnections / 10) }));

@@ -60,7 +60,7 @@ export class WorkerPool {
   }
 
   /** Connects every target (one per client); client i goes to worker i mod n. */
-  async connect(targets: RoomTarget[], options: { epoch: number; seed: number; hidePresence?: boolean }): Promise<number> {
+  async connect(targets: RoomTarget[], options: { epoch: number; seed: number; hidePresence?: boolean; light?: boolean }): Promise<number> {
     const started = performance.now();
     await Promise.all(
       this.workers.map((worker, w) => {
@@ -74,6 +74,7 @@ export class WorkerPool {
             epoch: options.epoch,
             seed: options.seed + w,
             hidePresence: options.hidePresence ?? false,
+            light: options.light ?? false,
           },
           180_000,
         );

@@ -49,12 +49,17 @@ function expand(rooms: RoomTarget[], clientsPerRoom: number): RoomTarget[] {
   return targets;
 }
 
-async function withLoad<T>(kind: ServerKind, options: LoadOptions, hidePresence: boolean, body: (server: ServerHandle, pool: WorkerPool) => Promise<T>): Promise<T> {
+async function withLoad<T>(
+  kind: ServerKind,
+  options: LoadOptions,
+  clients: { hidePresence: boolean; light: boolean },
+  body: (server: ServerHandle, pool: WorkerPool) => Promise<T>,
+): Promise<T> {
   const server = await startServer(kind);
   const pool = WorkerPool.start(options.workers);
   try {
     const rooms = await server.rooms(options.rooms, 'load');
-    await pool.connect(expand(rooms, options.clientsPerRoom), { epoch: Date.now(), seed: options.seed, hidePresence });
+    await pool.connect(expand(rooms, options.clientsPerRoom), { epoch: Date.now(), seed: options.seed, ...clients });
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     return await body(server, pool);
   } finally {
@@ -64,7 +69,7 @@ async function withLoad<T>(kind: ServerKind, options: LoadOptions, hidePresence:
 }
 
 export function fanoutScenario(kind: ServerKind, options: LoadOptions & { ratePerClient: number; durationMs: number }): Promise<FanoutFigures> {
-  return withLoad(kind, options, false, async (server, pool) => {
+  return withLoad(kind, options, { hidePresence: false, light: false }, async (server, pool) => {
     // A short warm-up phase (JIT, room state) that is not reported.
     await pool.phase({ phase: 0, ratePerClient: options.ratePerClient, durationMs: 1_500, settleMs: 500, deleteShare: 0.15 }, options.clientsPerRoom - 1);
     const own = [server.pid, process.pid, ...pool.pids];
@@ -88,38 +93,59 @@ export function fanoutScenario(kind: ServerKind, options: LoadOptions & { ratePe
   });
 }
 
+/**
+ * Raises the per-client rate by `factor` until a step fails (fan-out p99 over the threshold, or
+ * more than 2% of updates incomplete), then bisects between the last good and the failed rate
+ * `refineSteps` times. Clients are light (lightClient.ts) so that the server saturates first.
+ */
 export function rampScenario(
   kind: ServerKind,
-  options: LoadOptions & { startRatePerClient: number; factor: number; maxSteps: number; stepMs: number; thresholdMs: number },
+  options: LoadOptions & { startRatePerClient: number; factor: number; maxSteps: number; refineSteps: number; stepMs: number; thresholdMs: number },
 ): Promise<RampFigures> {
-  return withLoad(kind, options, false, async (server, pool) => {
+  return withLoad(kind, options, { hidePresence: true, light: true }, async (server, pool) => {
     const steps: RampFigures['steps'] = [];
     let sustained = 0;
     let stoppedBecause = `reached ${options.maxSteps} steps`;
-    let rate = options.startRatePerClient;
     const own = [server.pid, process.pid, ...pool.pids];
+    let phase = 0;
     let retries = 0;
-    for (let step = 0; step < options.maxSteps; step++) {
+    /** One step at `rate`; null when it passed, else why it failed. */
+    const step = async (rate: number): Promise<string | null> => {
       await waitForQuiet(own, 0.4, 10_000);
       const background = watchBackground(own);
       const watch = watchProcess(server.pid);
-      const f = await pool.phase({ phase: step + 1, ratePerClient: rate, durationMs: options.stepMs, settleMs: 1_500, deleteShare: 0.15 }, options.clientsPerRoom - 1);
+      const f = await pool.phase({ phase: ++phase, ratePerClient: rate, durationMs: options.stepMs, settleMs: 1_500, deleteShare: 0.15 }, options.clientsPerRoom - 1);
       const cpu = round(watch.stop().cpu);
-      steps.push({ ratePerClient: round(rate), sentPerSecond: f.sentPerSecond, acceptedPerSecond: f.acceptedPerSecond, p99: f.fanout.p99, incomplete: f.incomplete, serverCpu: cpu, workerCpu: f.workerCpu, backgroundCpu: background.stop().background });
+      const backgroundCpu = background.stop().background;
+      steps.push({ ratePerClient: round(rate), sentPerSecond: f.sentPerSecond, acceptedPerSecond: f.acceptedPerSecond, p99: f.fanout.p99, incomplete: f.incomplete, serverCpu: cpu, workerCpu: f.workerCpu, backgroundCpu });
       const late = f.sentPerSecond > 0 ? f.incomplete / (f.sentPerSecond * (options.stepMs / 1000)) : 1;
-      const failed = !(f.fanout.p99 <= options.thresholdMs) || late > 0.02;
-      // A step that failed while someone else's job loaded the shared machine is tried again (twice at most).
-      if (failed && (steps.at(-1)?.backgroundCpu ?? 0) > 0.5 && retries < 2) {
-        retries++;
-        step--;
-        continue;
+      if (f.fanout.p99 <= options.thresholdMs && late <= 0.02) {
+        sustained = Math.max(sustained, f.acceptedPerSecond);
+        return null;
       }
-      if (failed) {
-        stoppedBecause = late > 0.02 ? `${Math.round(late * 100)}% of updates incomplete at ${round(rate)}/s per client` : `p99 ${f.fanout.p99} ms at ${round(rate)}/s per client`;
+      // A step that failed while someone else's job loaded the shared machine is tried again (twice at most).
+      if (backgroundCpu > 0.5 && retries < 2) {
+        retries++;
+        return step(rate);
+      }
+      return late > 0.02 ? `${Math.round(late * 100)}% of updates incomplete at ${round(rate)}/s per client` : `p99 ${f.fanout.p99} ms at ${round(rate)}/s per client`;
+    };
+    let good = 0;
+    let bad = 0;
+    let rate = options.startRatePerClient;
+    for (let i = 0; i < options.maxSteps; i++, rate *= options.factor) {
+      const failure = await step(rate);
+      if (failure === null) good = rate;
+      else {
+        bad = rate;
+        stoppedBecause = failure;
         break;
       }
-      sustained = Math.max(sustained, f.acceptedPerSecond);
-      rate *= options.factor;
+    }
+    for (let i = 0; bad > 0 && good > 0 && i < options.refineSteps; i++) {
+      const middle = (good + bad) / 2;
+      if ((await step(middle)) === null) good = middle;
+      else bad = middle;
     }
     return { rooms: options.rooms, clientsPerRoom: options.clientsPerRoom, thresholdMs: options.thresholdMs, sustainedPerSecond: sustained, steps, stoppedBecause };
   });

@@ -7,6 +7,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 // Each y-websocket provider adds a process 'exit' listener.
 process.setMaxListeners(0);
 import { connectBenchClient, type BenchClient } from '../lib/clients';
+import { connectLightClient } from '../lib/lightClient';
 import { encodeMarker, fillerWord, isDeletable, nowMs, parseMarkers } from '../lib/markers';
 import { createRng } from '../lib/rng';
 import type { ConnectJob, CoordinatorMessage, PhaseJob, PhaseResult, WorkerMessage } from './protocol';
@@ -33,9 +34,9 @@ function send(message: WorkerMessage): void {
  * Markers are read from the raw bytes of each remote update (inserted text is stored there as
  * UTF-8, markers are ASCII): unlike a Y.Text event's delta, this costs nothing per document size.
  */
-function onRemoteUpdate(update: Uint8Array): void {
+function onRemoteBytes(data: Buffer): void {
   const arrived = nowMs();
-  const bytes = Buffer.from(update.buffer, update.byteOffset, update.byteLength).toString('latin1');
+  const bytes = data.toString('latin1');
   for (const marker of parseMarkers(bytes, epoch)) {
     if (marker.sentAt < phaseStart) continue;
     const latency = arrived - marker.sentAt;
@@ -55,10 +56,12 @@ async function connect(job: ConnectJob): Promise<void> {
   const batch = 20;
   for (let i = 0; i < job.targets.length; i += batch) {
     const group = job.targets.slice(i, i + batch).map((target, k) => {
-      const client = connectBenchClient(target);
-      client.doc.on('update', (update: Uint8Array, _origin: unknown, _doc: unknown, transaction: { local: boolean }) => {
-        if (!transaction.local) onRemoteUpdate(update);
-      });
+      const client = job.light ? connectLightClient(target, onRemoteBytes) : connectBenchClient(target);
+      if (!job.light) {
+        client.doc.on('update', (update: Uint8Array, _origin: unknown, _doc: unknown, transaction: { local: boolean }) => {
+          if (!transaction.local) onRemoteBytes(Buffer.from(update.buffer, update.byteOffset, update.byteLength));
+        });
+      }
       return { sender: job.senderIds[i + k] as number, client, seq: 0, credit: random() };
     });
     await Promise.race([

@@ -11,6 +11,8 @@ export interface ConnectJob {
   seed: number;
   /** Idle clients clear their awareness state so nothing but the connection remains. */
   hidePresence: boolean;
+  /** Raw-protocol clients that do not apply remote updates (lightClient.ts), for the ramp. */
+  light?: boolean;
 }
 
 export interface PhaseJob {
