@@ -85,7 +85,9 @@ async function main(): Promise<void> {
           }
         }
       }
-      const median = (list: ClusterFigures[]) => [...list].sort((a, b) => a.fanout.p99 - b.fanout.p99)[Math.floor((list.length - 1) / 2)];
+      // A round in which nothing arrived (p99 not a number) sorts last.
+      const p99 = (f: ClusterFigures): number => (Number.isFinite(f.fanout.p99) ? f.fanout.p99 : Infinity);
+      const median = (list: ClusterFigures[]) => [...list].sort((a, b) => p99(a) - p99(b))[Math.floor((list.length - 1) / 2)];
       record(scenario, 'ensemble', { oneInstance: median(runs.oneInstance ?? []), twoInstances: median(runs.twoInstances ?? []) });
       continue;
     }

@@ -8,6 +8,10 @@ const { backupDatabase } = await import('../server/src/ops/backup.ts');
 
 try {
   const config = loadConfig();
+  if (config.databaseUrl) {
+    console.error('DATABASE_URL is set: the data lives in PostgreSQL, which `npm run backup` (SQLite only) does not copy. Back it up with PostgreSQL\'s own tools, e.g. `pg_dump --format=custom --file=ensemble.dump "$DATABASE_URL"` (see docs/operations.md).');
+    process.exit(2);
+  }
   const { file, bytes } = await backupDatabase(config.dataDir, process.argv[2]);
   console.log(`Backup written: ${file} (${bytes} bytes).`);
 } catch (error) {

@@ -13,6 +13,10 @@ if (!file) {
 }
 try {
   const config = loadConfig();
+  if (config.databaseUrl) {
+    console.error('DATABASE_URL is set: the data lives in PostgreSQL, which `npm run restore` (SQLite only) does not touch. Restore a pg_dump archive with `pg_restore --clean --if-exists --dbname="$DATABASE_URL" ensemble.dump`, all instances stopped (see docs/operations.md).');
+    process.exit(2);
+  }
   const { restored, previous } = restoreDatabase(config.dataDir, file);
   console.log(`Restored ${file} to ${restored}.`);
   if (previous) console.log(`The database it replaced is kept as ${previous}.`);

@@ -116,7 +116,7 @@ test('a restricted document disappears for a member left off its list and comes 
 
   await bob.page.goto(`/w/${workspaceId}`);
   await bobDocuments.getByRole('link', { name: 'Crisis plan' }).click();
-  await expect(bob.page.getByText('You can read this document but not change its text.')).toBeVisible();
+  await expect(bob.page.getByText('You can suggest changes: what you type or delete is shown as a proposal in your name, and the text changes only when an editor accepts it.')).toBeVisible();
   await expect(bob.page.getByRole('banner').locator('.badge--restricted')).toContainText('Restricted');
   await expectNoAxeViolations(bob.page, 'restricted document');
 

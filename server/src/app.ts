@@ -3,13 +3,15 @@
  * rooms. Used by main.ts and by integration tests (port 0, temporary data directory).
  */
 import http from 'node:http';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { CLOSE_CODES } from '../../shared/src/index';
 import { AuthService } from './auth/authService';
+import { smtpMailer } from './auth/mailer';
+import { passwordResetRoutes } from './auth/passwordResetRoutes';
+import { PasswordResetService } from './auth/passwordResetService';
 import type { Config } from './config';
 import { createLogger, type Logger } from './log';
-import { SqliteStore, openSqliteDatabase } from './storage/sqlite/sqliteStore';
+import { openStorage } from './storage/storage';
 import type { Store } from './storage/store';
 import type { SyncHooks } from './sync/hooks';
 import { RoomManager } from './sync/roomManager';
@@ -18,7 +20,6 @@ import { peopleRoutes } from './transport/peopleRoutes';
 import { LiveAccess, collabAuthorizer } from './collab/collabAccess';
 import { PeopleService } from './people/peopleService';
 import { DecisionService } from './decisions/decisionService';
-import { SqliteDecisionStore } from './storage/sqlite/decisionStore';
 import { decisionRoutes } from './transport/decisionRoutes';
 import { positionContributions } from './decisions/positionContributions';
 import { coDrafting } from './comments/coDrafting';
@@ -30,7 +31,6 @@ import { lifecycleRoutes } from './transport/lifecycleRoutes';
 import { LifecycleService } from './documents/lifecycleService';
 import { VersionService } from './documents/versionService';
 import { RecoveryService } from './people/recoveryService';
-import { SqliteLifecycleStore } from './storage/sqlite/lifecycleStore';
 import { createRequestHandler } from './transport/httpServer';
 import { contentRoutes } from './transport/contentRoutes';
 import { ExportService } from './exports/exportService';
@@ -46,15 +46,19 @@ import { AccessLogService } from './privacy/accessLog';
 import { ErasureService } from './privacy/erasure';
 import { MyDataService } from './privacy/myData';
 import { RetentionService } from './privacy/retention';
-import { SqlitePrivacyStore } from './storage/sqlite/privacyStore';
 import { opsRoutes } from './transport/opsRoutes';
 import { privacyRoutes, recordOpenings } from './transport/privacyRoutes';
+// Workspace archives: export and import (ADR 0007).
+import { ArchiveService } from './archive/archiveService';
+import { archiveRoutes } from './transport/archiveRoutes';
 // Workshops (issue 10; docs/adr/0006-workshop-live-channel.md).
-import { SqliteWorkshopStore } from './storage/sqlite/workshopStore';
 import { withWorkshopEvents } from './transport/workshopEvents';
 import { workshopRoutes } from './transport/workshopRoutes';
 import { ideaContributions } from './workshops/ideaContributions';
 import { WorkshopEventHub, alsoClosingStreams } from './workshops/workshopEvents';
+// Several instances behind a load balancer (issue 11; docs/deployment.md).
+import { ClusterLink } from './cluster/clusterLink';
+import { RedisRelay } from './cluster/redisRelay';
 import { WorkshopService } from './workshops/workshopService';
 
 export const VERSION = '0.1.0';
@@ -77,46 +81,75 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   const clock = overrides.clock ?? systemClock;
   const metrics = new Metrics(VERSION, clock.now());
   const log = meteredLogger(overrides.log ?? createLogger(config.logLevel), metrics);
-  const db = openSqliteDatabase({ filename: path.join(config.dataDir, 'ensemble.sqlite'), durability: config.durability });
-  const store = new SqliteStore(db);
+  // SQLite in the data directory, or PostgreSQL (every store) when DATABASE_URL is set.
+  const storage = await openStorage(config, log);
+  const store = storage.store;
   const auth = new AuthService(store, clock, config.limits);
-  const lifecycleStore = new SqliteLifecycleStore(db);
+  const lifecycleStore = storage.lifecycle;
   const workspaces = new WorkspaceService(store, clock, lifecycleStore);
   // Capabilities add their sync hooks to this object once they are built (see validateSuggestion).
   const hooks: SyncHooks = { ...overrides.hooks };
   hooks.afterAppend = countAppends(metrics, hooks.afterAppend);
-  const rooms = new RoomManager(timedAppends(store, metrics), hooks, config.limits, log, () => clock.now());
+  // Several instances (REDIS_URL): documents, notices and access changes relayed (cluster/).
+  const relay = config.redisUrl
+    ? await RedisRelay.connect({ url: config.redisUrl, instanceId: config.instanceId, log }).catch(async (error: unknown) => {
+        await store.close();
+        throw error;
+      })
+    : null;
+  const rooms = new RoomManager(timedAppends(store, metrics), hooks, config.limits, log, () => clock.now(), relay);
   const liveAccess = new LiveAccess(store, workspaces, rooms);
   const workshopEvents = new WorkshopEventHub();
-  const people = new PeopleService(store, clock, alsoClosingStreams(liveAccess, workshopEvents), config.limits);
-  const decisionStore = new SqliteDecisionStore(db);
+  const cluster = new ClusterLink(relay, { rooms, access: liveAccess, effects: alsoClosingStreams(liveAccess, workshopEvents), workshops: workshopEvents, store, log });
+  const people = new PeopleService(store, clock, cluster.effects, config.limits);
+  const decisionStore = storage.decisions;
   const decisions = new DecisionService(store, decisionStore, workspaces, clock, (documentId, id) => rooms.notify(documentId, { kind: 'decisions', documentId, id }));
   const attribution = new AttributionService(store, workspaces, rooms);
-  const drafting = coDrafting({ db, store, workspaces, rooms, hooks, attribution, clock, log });
-  const workshopStore = new SqliteWorkshopStore(db);
-  const workshops = new WorkshopService(store, workshopStore, clock, (id, revision) => workshopEvents.notify(id, revision), {
+  const drafting = coDrafting({ stores: storage, store, workspaces, rooms, hooks, attribution, clock, log });
+  const workshopStore = storage.workshops;
+  const workshops = new WorkshopService(store, workshopStore, clock, (id, revision) => cluster.workshopChanged(id, revision), {
     submit: (documentId, memberId, update) => rooms.submit(documentId, memberId, update),
     propose: (userId, documentId, request) => decisions.propose(userId, documentId, request),
   });
   attribution.addSource(ideaContributions(workshopStore));
   attribution.addSource(positionContributions(decisionStore));
   const notifyDocument = (documentId: string): void => void rooms.notify(documentId, { kind: 'document', documentId });
-  const lifecycle = new LifecycleService(store, lifecycleStore, workspaces, liveAccess, clock, notifyDocument);
+  const lifecycle = new LifecycleService(store, lifecycleStore, workspaces, cluster.access, clock, notifyDocument);
   const versions = new VersionService(store, lifecycleStore, workspaces, clock, notifyDocument);
   const recovery = new RecoveryService(store, lifecycleStore, clock, config.limits);
+  // "Forgot password?" by email exists only when a mail server is configured (config.smtp needs PUBLIC_URL).
+  const passwordReset =
+    config.smtp && config.publicUrl
+      ? new PasswordResetService(store, lifecycleStore, clock, log, {
+          mailer: smtpMailer(config.smtp),
+          publicOrigin: new URL(config.publicUrl).origin,
+          defaultLanguage: config.defaultLanguage,
+          limits: config.limits,
+        })
+      : null;
+  if (config.smtp?.security === 'none') log.warn('smtp_without_tls', {});
   const baseUrl = (req: http.IncomingMessage): string =>
     config.publicUrl ? new URL(config.publicUrl).origin : `http://${req.headers.host ?? `${config.host}:${config.port}`}`;
   const documentExports = new ExportService(store, workspaces, clock);
   const secureCookies = config.publicUrl?.startsWith('https:') ?? false;
-  const privacyStore = new SqlitePrivacyStore(db);
+  const privacyStore = storage.privacy;
   const accessLog = new AccessLogService(store, privacyStore, workspaces, clock);
   const myData = new MyDataService(store, privacyStore, workspaces, accessLog, clock);
   const erasure = new ErasureService(store, privacyStore, clock, {
-    disconnect: (userId) => rooms.disconnect((_, access) => access.memberId === userId, CLOSE_CODES.accessEnded, 'This account has been erased.'),
+    disconnect: (userId) => cluster.endConnections({ memberId: userId }, CLOSE_CODES.accessEnded, 'This account has been erased.'),
     submit: (documentId, memberId, update) => rooms.submit(documentId, memberId, update),
   }, log);
   const retention = new RetentionService(store, privacyStore, rooms, clock, log);
   const demo = new DemoService(store, workspaces, clock, { decisions, versions });
+  const archives = new ArchiveService(
+    { store, decisions: decisionStore, comments: storage.comments, reviews: storage.reviews, lifecycle: lifecycleStore, workshops: workshopStore },
+    storage.archive ?? null,
+    workspaces,
+    accessLog,
+    clock,
+    config.limits,
+    log,
+  );
   let stopping = false;
 
   const server = http.createServer();
@@ -135,6 +168,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
       routes: recordOpenings([
         ...attributionRoutes(attribution),
         ...lifecycleRoutes({ lifecycle, versions, recovery, auth, secureCookies, baseUrl }),
+        ...passwordResetRoutes(passwordReset),
         ...contentRoutes({ exports: documentExports }),
         ...apiRoutes({
           auth,
@@ -142,8 +176,9 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
           store,
           version: VERSION,
           secureCookies,
+          emailReset: passwordReset !== null,
           endSessionConnections: (sessionId) =>
-            rooms.disconnect((_, access) => access.sessionId === sessionId, CLOSE_CODES.unauthenticated, 'You have signed out.'),
+            cluster.endConnections({ sessionId }, CLOSE_CODES.unauthenticated, 'You have signed out.'),
         }),
         ...peopleRoutes({
           auth,
@@ -151,13 +186,14 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
           secureCookies,
           baseUrl,
           disconnectUser: (userId) =>
-            rooms.disconnect((_, access) => access.memberId === userId, CLOSE_CODES.unauthenticated, 'You have signed out on every device.'),
+            cluster.endConnections({ memberId: userId }, CLOSE_CODES.unauthenticated, 'You have signed out on every device.'),
         }),
         ...decisionRoutes({ decisions }),
         ...commentRoutes(drafting),
         ...reviewRoutes(drafting),
         ...workshopRoutes({ workshops }),
         ...privacyRoutes({ accessLog, myData, erasure, retention, demo, secureCookies }),
+        ...archiveRoutes({ archives, maxArchiveBytes: config.limits.maxArchiveBytes, maxArchiveUnpackedBytes: config.limits.maxArchiveUnpackedBytes }),
         ...opsRoutes({
           ping: () => privacyStore.ping(),
           isClosing: () => stopping,
@@ -200,7 +236,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  log.info('listening', { url, dataDir: config.dataDir, durability: config.durability });
+  log.info('listening', { url, dataDir: config.dataDir, durability: config.durability, storage: storage.kind });
 
   // Documents left in the trash past the grace period are purged; checked every hour.
   const trashSweep = setInterval(() => {
@@ -215,7 +251,8 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     retention.sweep().catch((error: unknown) => log.error('retention_sweep_failed', { error: String(error) }));
   }, config.retentionSweepMs);
   retentionSweep.unref();
-  const lock = writeServerLock(config.dataDir, log);
+  // The data directory lock guards SQLite restores; PostgreSQL is backed up with its own tools.
+  const lock = storage.kind === 'sqlite' ? writeServerLock(config.dataDir, log) : { release: () => {} };
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
@@ -226,6 +263,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
       clearInterval(retentionSweep);
       server.close();
       await rooms.shutdown(CLOSE_CODES.shuttingDown, 'The server is restarting. Reconnecting…');
+      await relay?.close();
       for (const client of wss.clients) client.terminate();
       wss.close();
       server.closeAllConnections();

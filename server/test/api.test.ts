@@ -17,7 +17,7 @@ describe('HTTP API', () => {
   });
 
   it('allows setup only once, then answers 409 with a readable message', async () => {
-    expect((await api(server.url, 'GET', '/api/setup')).body).toEqual({ needsSetup: true });
+    expect((await api(server.url, 'GET', '/api/setup')).body).toEqual({ needsSetup: true, emailReset: false });
     const first = await api(server.url, 'POST', '/api/setup', {
       body: { displayName: 'Alice', email: 'Alice@Example.org', password: 'a long passphrase' },
     });
@@ -29,7 +29,7 @@ describe('HTTP API', () => {
     });
     expect(second.status).toBe(409);
     expect(second.body.error).toEqual({ code: 'conflict', message: expect.stringMatching(/already set up/) });
-    expect((await api(server.url, 'GET', '/api/setup')).body).toEqual({ needsSetup: false });
+    expect((await api(server.url, 'GET', '/api/setup')).body).toEqual({ needsSetup: false, emailReset: false });
   });
 
   it('rejects invalid bodies with field-level messages', async () => {

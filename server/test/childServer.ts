@@ -14,7 +14,7 @@ export interface ChildServer {
   output: () => string;
 }
 
-export async function startChildServer(dataDir: string, env: Record<string, string> = {}): Promise<ChildServer> {
+export async function startChildServer(dataDir: string, env: Record<string, string> = {}, startTimeoutMs = 20_000): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server', 'src', 'main.ts')], {
     cwd: repoRoot,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env },
@@ -25,7 +25,7 @@ export async function startChildServer(dataDir: string, env: Record<string, stri
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), startTimeoutMs);
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
       const match = /"event":"listening","url":"([^"]+)"/.exec(output);

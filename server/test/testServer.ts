@@ -12,6 +12,7 @@ import { startServer, type RunningServer } from '../src/app';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/log';
 import { hashToken, newId, newToken, type Clock } from '../src/util/ids';
+import { sharedTestDatabase } from './support/postgres';
 
 export interface TestServer extends RunningServer {
   dataDir: string;
@@ -25,9 +26,13 @@ export function makeDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'ensemble-test-'));
 }
 
-export async function startTestServer(options: { dataDir?: string; env?: Record<string, string>; clock?: Clock } = {}): Promise<TestServer> {
+/** `databaseUrl`: run on that PostgreSQL database (DATABASE_URL) instead of SQLite in dataDir. */
+export async function startTestServer(options: { dataDir?: string; env?: Record<string, string>; clock?: Clock; databaseUrl?: string } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? makeDataDir();
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', ...options.env });
+  // ENSEMBLE_TEST_DATABASE=postgres runs every test server on PostgreSQL (support/postgres.ts).
+  const databaseUrl = options.databaseUrl ?? (process.env.ENSEMBLE_TEST_DATABASE === 'postgres' ? await sharedTestDatabase(dataDir) : undefined);
+  const database = databaseUrl ? { DATABASE_URL: databaseUrl } : {};
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', ...database, ...options.env });
   const server = await startServer(config, { log: createLogger('error', () => {}), ...(options.clock ? { clock: options.clock } : {}) });
   return {
     ...server,

@@ -27,3 +27,4 @@ export * from './api/workshopViews';
 export * from './domain/comments';
 export * from './api/comments';
 export * from './api/reviews';
+export * from './domain/archive';

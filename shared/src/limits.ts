@@ -15,6 +15,10 @@ export const DEFAULT_LIMITS = {
   maxDocumentBytes: 20 * 1024 * 1024,
   /** Largest HTTP JSON body, in bytes. */
   maxHttpBodyBytes: 64 * 1024,
+  /** Largest workspace archive accepted for import, in bytes as sent (gzip or not). */
+  maxArchiveBytes: 64 * 1024 * 1024,
+  /** Largest workspace archive once unpacked, in bytes of JSON. */
+  maxArchiveUnpackedBytes: 256 * 1024 * 1024,
   /** Login / setup attempts per client address per window. */
   authAttemptsPerWindow: 10,
   authWindowMs: 60_000,

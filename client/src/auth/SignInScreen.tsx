@@ -11,6 +11,7 @@ import { errorMessage } from '../ui/errorMessage';
 import { useSession } from './SessionProvider';
 import { checkEmail, checkPassword, hasErrors, type FieldErrors } from './validate';
 import { rememberSharedDevice } from '../life/deviceData';
+import { ForgotPassword } from '../life/ForgotPassword';
 
 type SignInField = 'email' | 'password';
 
@@ -88,6 +89,7 @@ export function SignInScreen() {
           {t('signin.submit')}
         </button>
       </form>
+      <ForgotPassword initialEmail={values.email} />
       <p className="signin__code">
         {t('signin.codeQuestion')} <Link to={paths.join()}>{t('signin.codeLink')}</Link>
       </p>

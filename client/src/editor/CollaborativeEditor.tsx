@@ -15,10 +15,15 @@ import { renderCaret } from './caret';
 import { GoalMembersProvider } from './goal/goalMembers';
 import { NEGOTIATED_GOAL_EXTENSIONS } from './goal/goalNodes';
 import { Toolbar } from './Toolbar';
+import { Suggestion } from './suggestions/suggestionMark';
+import { SuggestionMode } from './suggestions/suggestionMode';
+import { SuggestionLayer } from './suggestions/SuggestionLayer';
 
 interface CollaborativeEditorProps {
   session: CollabSession;
   editable: boolean;
+  /** Commenters: editable only through suggestions (ADR 0005); no formatting toolbar. */
+  suggestOnly?: boolean;
   /** Element ids that describe the text box (e.g. the read-only notice). */
   describedBy?: string;
   /** Hands the editor to the document's side panel (authorship view, decision anchors); null when it goes. */
@@ -37,7 +42,7 @@ function textboxAttributes(label: string, editable: boolean, describedBy?: strin
   };
 }
 
-export function CollaborativeEditor({ session, editable, describedBy, onEditor }: CollaborativeEditorProps) {
+export function CollaborativeEditor({ session, editable, suggestOnly = false, describedBy, onEditor }: CollaborativeEditorProps) {
   const { t, language } = useI18n();
 
   const editor = useEditor(
@@ -45,6 +50,8 @@ export function CollaborativeEditor({ session, editable, describedBy, onEditor }
       extensions: [
         StarterKit.configure({ undoRedo: false, heading: { levels: [2, 3] } }),
         ...NEGOTIATED_GOAL_EXTENSIONS,
+        Suggestion,
+        SuggestionMode,
         Collaboration.configure({ document: session.ydoc, field: 'default' }),
         CollaborationCaret.configure({ provider: session.provider, user: session.localUser, render: renderCaret }),
       ],
@@ -69,7 +76,19 @@ export function CollaborativeEditor({ session, editable, describedBy, onEditor }
   if (!editor) return null;
   return (
     <div className="editor">
-      {editable && <Toolbar editor={editor} />}
+      {editable && !suggestOnly && <Toolbar editor={editor} />}
+      <SuggestionLayer
+        editor={editor}
+        documentId={session.provider.roomname}
+        self={{ id: session.localUser.id, name: session.localUser.name }}
+        mayEdit={editable && !suggestOnly}
+        onlySuggest={editable && suggestOnly}
+      />
+      {session.reopenedAfterRefusal && (
+        <p role="alert" className="alert alert--error editor__refused">
+          {t('suggestions.refused')}
+        </p>
+      )}
       <GoalMembersProvider documentId={session.provider.roomname}>
         <EditorContent editor={editor} className="editor__surface" />
       </GoalMembersProvider>

@@ -6,6 +6,8 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import { useEditorState, type Editor } from '@tiptap/react';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/catalog';
+import { requestComment } from '../comments/commentRequests';
+import { SUGGEST_TOOL_ID, isSuggestingIn, toggleSuggesting } from './suggestions/suggestTool';
 
 interface ToolbarProps {
   editor: Editor;
@@ -38,35 +40,45 @@ const TOOLS: Tool[] = [
     run: (e) => e.chain().focus().toggleBulletList().run(),
   },
   { id: 'goal', label: 'editor.addGoal', glyph: '◎', isActive: null, run: (e) => e.chain().focus().insertNegotiatedGoal().run() },
+  // Opens the side panel's comment form about the selected passage (the whole text if none).
+  { id: 'comment', label: 'comments.toolbar', glyph: '✎', isActive: null, run: requestComment },
+  { id: SUGGEST_TOOL_ID, label: 'suggestions.toggle', glyph: '±', isActive: isSuggestingIn, run: toggleSuggesting },
 ];
+
+/** While suggesting, formatting and new blocks cannot be suggested (ADR 0005): their tools go. */
+const SUGGESTING_TOOLS = TOOLS.filter((tool) => tool.id === 'comment' || tool.id === SUGGEST_TOOL_ID);
 
 export function Toolbar({ editor }: ToolbarProps) {
   const { t } = useI18n();
-  const [focusIndex, setFocusIndex] = useState(0);
+  const [focusId, setFocusId] = useState(TOOLS[0]!.id);
   const buttons = useRef<Array<HTMLButtonElement | null>>([]);
+  const suggesting = useEditorState({ editor, selector: ({ editor: current }) => (current ? isSuggestingIn(current) : false) });
+  const tools = suggesting ? SUGGESTING_TOOLS : TOOLS;
   const active = useEditorState({
     editor,
     selector: ({ editor: current }) => TOOLS.map((tool) => (current && tool.isActive ? tool.isActive(current) : false)),
   });
+  // The roving tab stop follows a tool, not a position: the list changes with suggestion mode.
+  const focused = Math.max(0, tools.findIndex((tool) => tool.id === focusId));
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const last = TOOLS.length - 1;
+    const last = tools.length - 1;
     const moves: Record<string, number> = {
-      ArrowRight: focusIndex === last ? 0 : focusIndex + 1,
-      ArrowLeft: focusIndex === 0 ? last : focusIndex - 1,
+      ArrowRight: focused === last ? 0 : focused + 1,
+      ArrowLeft: focused === 0 ? last : focused - 1,
       Home: 0,
       End: last,
     };
     const next = moves[event.key];
     if (next === undefined) return;
     event.preventDefault();
-    setFocusIndex(next);
+    setFocusId(tools[next]!.id);
     buttons.current[next]?.focus();
   };
 
   return (
     <div className="toolbar" role="toolbar" aria-label={t('editor.toolbar')} onKeyDown={onKeyDown}>
-      {TOOLS.map((tool, index) => (
+      {tools.map((tool, index) => (
         <button
           key={tool.id}
           ref={(element) => {
@@ -74,10 +86,10 @@ export function Toolbar({ editor }: ToolbarProps) {
           }}
           type="button"
           className={`toolbar__button toolbar__button--${tool.id}`}
-          tabIndex={index === focusIndex ? 0 : -1}
-          aria-pressed={tool.isActive ? (active?.[index] ?? false) : undefined}
+          tabIndex={index === focused ? 0 : -1}
+          aria-pressed={tool.isActive ? (active?.[TOOLS.indexOf(tool)] ?? false) : undefined}
           onMouseDown={(event) => event.preventDefault()}
-          onFocus={() => setFocusIndex(index)}
+          onFocus={() => setFocusId(tool.id)}
           onClick={() => tool.run(editor)}
         >
           <span className="toolbar__glyph" aria-hidden="true">

@@ -13,11 +13,17 @@ import lifeEn from './features/life.en.json';
 import lifeFr from './features/life.fr.json';
 import workshopsEn from './features/workshops.en.json';
 import workshopsFr from './features/workshops.fr.json';
+import commentsEn from './features/comments.en.json';
+import commentsFr from './features/comments.fr.json';
+import suggestionsEn from './features/suggestions.en.json';
+import suggestionsFr from './features/suggestions.fr.json';
+import archiveEn from './features/archive.en.json';
+import archiveFr from './features/archive.fr.json';
 
 // Each feature keeps its strings in its own pair of files under features/, merged here, so
 // features can be translated (and reviewed) separately.
-const en = { ...enBase, ...editorEn, ...panelsEn, ...lifeEn, ...workshopsEn };
-const frCatalog = { ...frBase, ...editorFr, ...panelsFr, ...lifeFr, ...workshopsFr };
+const en = { ...enBase, ...editorEn, ...panelsEn, ...lifeEn, ...workshopsEn, ...commentsEn, ...suggestionsEn, ...archiveEn };
+const frCatalog = { ...frBase, ...editorFr, ...panelsFr, ...lifeFr, ...workshopsFr, ...commentsFr, ...suggestionsFr, ...archiveFr };
 
 export type MessageKey = keyof typeof en;
 export type Catalog = Record<MessageKey, string>;

@@ -102,6 +102,7 @@ function AccessFields({ draft, members, selfId, onChange }: { draft: Draft; memb
           { value: 'chosen', label: t('life.access.chosen'), description: t('life.access.chosenHint') },
         ]}
       />
+      <AccessSummary draft={draft} members={members} />
       <fieldset className="choice-group">
         <legend className="choice-group__legend">{draft.restricted ? t('life.access.peopleChosen') : t('life.access.peopleEveryone')}</legend>
         <ul className="access-list">
@@ -118,5 +119,24 @@ function AccessFields({ draft, members, selfId, onChange }: { draft: Draft; memb
         </ul>
       </fieldset>
     </>
+  );
+}
+
+/** Who can open the document with the choices as they stand, in one or two sentences. */
+function AccessSummary({ draft, members }: { draft: Draft; members: Member[] }) {
+  const { t } = useI18n();
+  const can: string[] = [];
+  const cannot: string[] = [];
+  for (const member of members) {
+    const permission = draft.choices[member.userId] || (draft.restricted ? null : member.permission);
+    if (permission) can.push(`${member.displayName} (${t(permissionKey(permission))})`);
+    else cannot.push(member.displayName);
+  }
+  return (
+    <div className="access-summary">
+      <p className="access-summary__title">{t('life.access.summaryTitle')}</p>
+      <p>{t('life.access.summaryCan', { names: can.join(', ') })}</p>
+      {cannot.length > 0 && <p>{t('life.access.summaryCannot', { names: cannot.join(', ') })}</p>}
+    </div>
   );
 }

@@ -2,8 +2,8 @@
  * The "Document" menu of the document's top bar: rename, archive, who can open it, who consulted
  * it, move, trash, with what applies to the caller; and badges saying when the document is
  * archived or restricted. The caller's place in the workspace is loaded fresh (a workspace made
- * after sign-in is not in the session's memberships), with whether the document is archived
- * (absent from the default list) and restricted (its access list). When someone else renames or
+ * after sign-in is not in the session's memberships), with the document's row of the workspace's
+ * list (title, archived and restricted flags). When someone else renames or
  * archives the document, the server's `document` notice loads them again for everyone here.
  */
 import { useEffect, useState } from 'react';
@@ -21,16 +21,7 @@ import { useDocumentActions, type LifeChange, type Standing } from './documentAc
 import { lifeApi } from './lifeApi';
 
 export function DocumentMenu({ document: info, session }: { document: DocumentInfo; session?: Pick<CollabSession, 'onRecord'> }) {
-  const state = useLoad(
-    () =>
-      Promise.all([
-        api.getWorkspace(info.workspaceId),
-        lifeApi.listDocuments(info.workspaceId, false),
-        lifeApi.listDocuments(info.workspaceId, true),
-        lifeApi.getAccess(info.id),
-      ]),
-    [info.id, info.workspaceId],
-  );
+  const state = useLoad(() => Promise.all([api.getWorkspace(info.workspaceId), lifeApi.listDocuments(info.workspaceId, true)]), [info.id, info.workspaceId]);
   const { reload } = state;
   useEffect(
     () =>
@@ -41,19 +32,20 @@ export function DocumentMenu({ document: info, session }: { document: DocumentIn
   );
   // Renamed by someone else: the title shown elsewhere on the screen is loaded again (only then,
   // since reading the document's details is an entry in its access log).
-  const currentTitle = state.status === 'ready' ? state.data[2].documents.find((d) => d.id === info.id)?.title : undefined;
+  const row = state.status === 'ready' ? state.data[1].documents.find((d) => d.id === info.id) : undefined;
+  const currentTitle = row?.title;
   useEffect(() => {
     if (currentTitle !== undefined && currentTitle !== info.title) refreshScreenData();
   }, [currentTitle, info.title]);
 
   if (state.status !== 'ready') return null;
-  const [workspace, list, , access] = state.data;
+  const [workspace] = state.data;
   return (
     <LoadedMenu
       info={info}
       standing={{ permission: workspace.permission, role: workspace.role }}
-      archived={!list.documents.some((d) => d.id === info.id)}
-      restricted={access.restricted}
+      archived={row?.archived ?? info.archived}
+      restricted={row?.restricted ?? info.restricted}
       onReload={reload}
     />
   );

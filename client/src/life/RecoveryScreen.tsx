@@ -1,7 +1,9 @@
 /**
  * `/recover/:token`: the page a recovery link opens. It signs the person back in as the same
  * member (their name, workspaces and contributions stay theirs), optionally with a new password
- * for accounts that had an email address, then goes home. The link works once.
+ * for accounts that had an email address, then goes home. The link works once. A link asked for
+ * by email ("Forgot your password?", `?reset=1`) is for choosing a new password: the field is
+ * there from the start and required.
  */
 import { useRef, useState, type FormEvent } from 'react';
 import { FIELD_LIMITS } from '../../../shared/src/index';
@@ -9,7 +11,7 @@ import { ApiRequestError } from '../api';
 import { useSession } from '../auth/SessionProvider';
 import { checkNewPassword } from '../auth/validate';
 import { useI18n } from '../i18n/I18nProvider';
-import { navigate, paths } from '../router';
+import { navigate, paths, useLocation } from '../router';
 import { TextField } from '../ui/Field';
 import { FormAlert, focusFirstInvalid } from '../ui/FormAlert';
 import { Page } from '../ui/Page';
@@ -23,7 +25,8 @@ export function RecoveryScreen({ token }: { token: string }) {
   const { t } = useI18n();
   const { completeSignIn } = useSession();
   const form = useRef<HTMLFormElement>(null);
-  const [newPassword, setNewPassword] = useState(false);
+  const reset = new URLSearchParams(useLocation().search).get('reset') === '1';
+  const [newPassword, setNewPassword] = useState(reset);
   const [password, setPassword] = useState('');
   const [passwordError, setPasswordError] = useState<string | undefined>();
   const [alert, setAlert] = useState<string | null>(null);
@@ -54,27 +57,29 @@ export function RecoveryScreen({ token }: { token: string }) {
 
   const recoveryError = (error: unknown): string => {
     if (!(error instanceof ApiRequestError)) return errorMessage(error, t);
-    if (error.code === 'not_found') return t('life.recover.invalid');
+    if (error.code === 'not_found') return t(reset ? 'life.recover.resetInvalid' : 'life.recover.invalid');
     if (error.code === 'validation_failed' && newPassword) return t('life.recover.noEmail');
     return errorMessage(error, t);
   };
 
   return (
     <Page width="narrow">
-      <ScreenHeading pageTitle={t('life.recover.pageTitle')}>{t('life.recover.title')}</ScreenHeading>
-      <p className="lead">{t('life.recover.intro')}</p>
-      <form ref={form} className="card form" noValidate onSubmit={submit} aria-label={t('life.recover.title')}>
+      <ScreenHeading pageTitle={t('life.recover.pageTitle')}>{t(reset ? 'life.recover.resetTitle' : 'life.recover.title')}</ScreenHeading>
+      <p className="lead">{t(reset ? 'life.recover.resetIntro' : 'life.recover.intro')}</p>
+      <form ref={form} className="card form" noValidate onSubmit={submit} aria-label={t(reset ? 'life.recover.resetTitle' : 'life.recover.title')}>
         <FormAlert message={alert} />
-        <div className="checkbox-field">
-          <input id="recover-new-password" type="checkbox" checked={newPassword} onChange={(event) => setNewPassword(event.target.checked)} aria-describedby="recover-new-password-hint" />
-          <label htmlFor="recover-new-password">{t('life.recover.newPassword')}</label>
-          <p id="recover-new-password-hint" className="field__hint">
-            {t('life.recover.newPasswordHint')}
-          </p>
-        </div>
+        {!reset && (
+          <div className="checkbox-field">
+            <input id="recover-new-password" type="checkbox" checked={newPassword} onChange={(event) => setNewPassword(event.target.checked)} aria-describedby="recover-new-password-hint" />
+            <label htmlFor="recover-new-password">{t('life.recover.newPassword')}</label>
+            <p id="recover-new-password-hint" className="field__hint">
+              {t('life.recover.newPasswordHint')}
+            </p>
+          </div>
+        )}
         {newPassword && (
           <TextField
-            label={t('credentials.password')}
+            label={t(reset ? 'life.recover.resetPassword' : 'credentials.password')}
             hint={t('setup.passwordHint', { min: FIELD_LIMITS.passwordMin })}
             error={passwordError}
             type="password"
@@ -84,7 +89,7 @@ export function RecoveryScreen({ token }: { token: string }) {
           />
         )}
         <button type="submit" className="button button--primary" disabled={busy}>
-          {t('life.recover.submit')}
+          {t(reset ? 'life.recover.resetSubmit' : 'life.recover.submit')}
         </button>
       </form>
     </Page>

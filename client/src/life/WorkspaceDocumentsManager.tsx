@@ -19,28 +19,16 @@ import { useDocumentActions, type LifeChange, type Standing } from './documentAc
 import { lifeApi } from './lifeApi';
 import { useFocusAfterReload } from './useFocusAfterReload';
 
-/** Which of these documents are restricted (their access lists; a failure counts as not restricted). */
-function useRestricted(ids: string[]) {
-  return useLoad(async () => {
-    const found = await Promise.all(ids.map((id) => lifeApi.getAccess(id).then((a) => (a.restricted ? id : null), () => null)));
-    return new Set(found.filter((id): id is string => id !== null));
-  }, [ids.join(' ')]);
-}
-
 export function WorkspaceDocumentsManager({ workspace }: { workspace: Workspace }) {
   const { t } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   const [showArchived, setShowArchived] = useState(false);
   const [note, setNote] = useState<{ text: string; toTrash: boolean } | null>(null);
-  const lists = useLoad(
-    () => Promise.all([lifeApi.listDocuments(workspace.id, false), showArchived ? lifeApi.listDocuments(workspace.id, true) : null]),
-    [workspace.id, showArchived],
-  );
-  const active = lists.status === 'ready' ? lists.data[0].documents : [];
-  const activeIds = new Set(active.map((d) => d.id));
-  const archived = lists.status === 'ready' ? (lists.data[1]?.documents ?? []).filter((d) => !activeIds.has(d.id)) : [];
-  const restricted = useRestricted([...active, ...archived].map((d) => d.id));
-  const restrictedIds = restricted.status === 'ready' ? restricted.data : new Set<string>();
+  // One list: archived documents come with it only when asked for, each flagged by the server.
+  const lists = useLoad(() => lifeApi.listDocuments(workspace.id, showArchived), [workspace.id, showArchived]);
+  const all = lists.status === 'ready' ? lists.data.documents : [];
+  const active = all.filter((d) => !d.archived);
+  const archived = all.filter((d) => d.archived);
   const standing: Standing = { permission: workspace.permission, role: workspace.role };
   const isOwner = workspace.permission === 'owner';
   const focusHeadingAfterReload = useFocusAfterReload(heading, lists.status === 'ready' ? lists.data : null);
@@ -48,7 +36,6 @@ export function WorkspaceDocumentsManager({ workspace }: { workspace: Workspace 
   const changed = (doc: DocumentSummary, change: LifeChange) => {
     setNote({ text: changeMessage(change, doc.title, t), toTrash: change.kind === 'trashed' && isOwner });
     lists.reload();
-    restricted.reload();
     // The row leaves its list: focus goes to the heading.
     if (change.kind !== 'renamed' && change.kind !== 'access') focusHeadingAfterReload();
   };
@@ -59,7 +46,7 @@ export function WorkspaceDocumentsManager({ workspace }: { workspace: Workspace 
           key={doc.id}
           doc={doc}
           archived={areArchived}
-          restricted={restrictedIds.has(doc.id)}
+          restricted={doc.restricted}
           standing={standing}
           onChanged={(change) => changed(doc, change)}
           fallbackFocus={() => heading.current?.focus()}

@@ -14,6 +14,7 @@ import { errorMessage } from '../ui/errorMessage';
 import { useLoad } from '../ui/useLoad';
 import { formatDate } from '../workspace/DocumentList';
 import { lifeApi } from './lifeApi';
+import { ExportWorkspaceSection } from '../archive/ExportWorkspaceSection';
 import './life.css';
 
 const PRESETS = [30, 90, 365, 730, 1825, 3650, 7300];
@@ -35,6 +36,7 @@ export function WorkspaceSettings({ workspace }: { workspace: Workspace }) {
       {retention.status === 'loading' && <Loading />}
       {retention.status === 'failed' && <LoadFailure error={retention.error} onRetry={retention.reload} />}
       {retention.status === 'ready' && <RetentionForm workspace={workspace} retention={retention.data} onSaved={retention.reload} />}
+      <ExportWorkspaceSection workspace={workspace} />
     </section>
   );
 }

@@ -13,6 +13,7 @@ import {
   ErasedSchema,
   RecoveryLinkSchema,
   TrashListSchema,
+  WorkspaceAccessOverviewSchema,
   WorkspaceRetentionSchema,
   type DocumentAccessList,
   type EraseMeRequest,
@@ -44,6 +45,8 @@ export const lifeApi = {
 
   getAccess: (documentId: string) => request('GET', doc(documentId, '/access'), DocumentAccessListSchema),
   setAccess: (documentId: string, body: DocumentAccessList) => request('PUT', doc(documentId, '/access'), DocumentAccessListSchema, body),
+  /** Owners: the documents that do not simply follow workspace permissions, with their lists. */
+  accessOverview: (workspaceId: string) => request('GET', ws(workspaceId, '/document-access'), WorkspaceAccessOverviewSchema),
   accessLog: (documentId: string) => request('GET', doc(documentId, '/access-log'), AccessLogSchema),
 
   getRetention: (workspaceId: string) => request('GET', ws(workspaceId, '/retention'), WorkspaceRetentionSchema),
@@ -52,4 +55,6 @@ export const lifeApi = {
   issueRecovery: (workspaceId: string, userId: string) =>
     request('POST', ws(workspaceId, `/members/${enc(userId)}/recovery`), RecoveryLinkSchema),
   useRecovery: (token: string, body: UseRecoveryRequest) => request('POST', `/api/recovery/${enc(token)}`, AuthResponseSchema, body),
+  /** Always answered the same way (202), whether or not an account uses the address. */
+  requestPasswordReset: (email: string) => request('POST', '/api/password-reset', null, { email }),
 };

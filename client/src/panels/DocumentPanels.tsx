@@ -14,6 +14,8 @@ import { useNamedVersions, NamedVersionsProvider } from './history/namedVersions
 import { PanelScopeProvider, type PanelScope } from './panelScope';
 import { PANEL_TABS, SidePanel, type PanelTab } from './SidePanel';
 import { ProposeFromSelection } from './decisions/ProposeFromSelection';
+import { CommentsProvider } from '../comments/CommentsContext';
+import { CommentFromSelection } from '../comments/CommentFromSelection';
 import type { DecisionAnchor } from '../../../shared/src/index';
 import { useRemembered, useWideScreen } from './layout';
 import './panels.css';
@@ -59,6 +61,10 @@ export function DocumentPanels({ info, permission, selfId, session, children }: 
     },
     [setOpen, setTab],
   );
+  const showComments = useCallback(() => {
+    setTab('comments');
+    setOpen(true);
+  }, [setOpen, setTab]);
 
   const scope: PanelScope = useMemo(() => ({ info, permission, selfId, session, editor }), [info, permission, selfId, session, editor]);
   const namedVersions = useNamedVersions(scope);
@@ -66,6 +72,7 @@ export function DocumentPanels({ info, permission, selfId, session, children }: 
   return (
     <PanelScopeProvider scope={scope}>
       <NamedVersionsProvider value={namedVersions}>
+        <CommentsProvider onShow={showComments}>
         <div className={`doc-layout${wide && open ? ' doc-layout--beside' : ''}`}>
           <div className="doc-layout__text">
             <ApprovalBanner />
@@ -81,6 +88,7 @@ export function DocumentPanels({ info, permission, selfId, session, children }: 
                 {open ? t('panel.hide') : t('panel.show')}
               </button>
               <ProposeFromSelection editor={editor} onPropose={proposeAbout} />
+              <CommentFromSelection editor={editor} />
               <AuthorshipControls editor={editor} documentId={info.id} />
             </div>
             {children(setEditor)}
@@ -98,6 +106,7 @@ export function DocumentPanels({ info, permission, selfId, session, children }: 
             />
           )}
         </div>
+        </CommentsProvider>
       </NamedVersionsProvider>
     </PanelScopeProvider>
   );

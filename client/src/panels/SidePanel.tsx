@@ -10,13 +10,19 @@ import type { MessageKey } from '../i18n/catalog';
 import { ContributionsTab } from './contributions/ContributionsTab';
 import { DecisionsTab } from './decisions/DecisionsTab';
 import { HistoryTab } from './history/HistoryTab';
+import { CommentsTab } from '../comments/CommentsTab';
+import { ReviewsTab } from '../comments/ReviewsTab';
+import { SuggestionsTab } from '../editor/suggestions/SuggestionsTab';
 import { Tabs } from './Tabs';
 
-export const PANEL_TABS = ['decisions', 'history', 'contributions'] as const;
+export const PANEL_TABS = ['decisions', 'comments', 'suggestions', 'reviews', 'history', 'contributions'] as const;
 export type PanelTab = (typeof PANEL_TABS)[number];
 
 const TAB_LABELS: Record<PanelTab, MessageKey> = {
   decisions: 'panel.tab.decisions',
+  comments: 'comments.tab',
+  suggestions: 'suggestions.tab',
+  reviews: 'reviews.tab',
   history: 'panel.tab.history',
   contributions: 'panel.tab.contributions',
 };
@@ -60,6 +66,9 @@ export function SidePanel({ id, mode, tab, onTab, onClose, proposal, onProposalD
       </div>
       <Tabs label={t('panel.tabsLabel')} tabs={PANEL_TABS.map((item) => ({ id: item, label: t(TAB_LABELS[item]) }))} selected={tab} onSelect={onTab}>
         {tab === 'decisions' && <DecisionsTab proposal={proposal} onProposalDone={onProposalDone} onPropose={onPropose} />}
+        {tab === 'comments' && <CommentsTab />}
+        {tab === 'suggestions' && <SuggestionsTab />}
+        {tab === 'reviews' && <ReviewsTab />}
         {tab === 'history' && <HistoryTab />}
         {tab === 'contributions' && <ContributionsTab />}
       </Tabs>

@@ -25,6 +25,8 @@ interface MemberRowProps {
   onChanged: (member: Member) => void;
   /** Asks to remove this member (or to leave, for one's own row); the panel confirms first. */
   onRemove: (member: Member) => void;
+  /** Owners: the documents where this member's access differs from the workspace. */
+  documentAccess?: ReactNode;
 }
 
 /** A label that reads "Role (Bob)" to assistive technology and "Role" on screen. */
@@ -37,7 +39,7 @@ function labelFor(text: string, name: string): ReactNode {
   );
 }
 
-export function MemberRow({ workspaceId, member, isSelf, canManage, onChanged, onRemove }: MemberRowProps) {
+export function MemberRow({ workspaceId, member, isSelf, canManage, onChanged, onRemove, documentAccess }: MemberRowProps) {
   const { t, language } = useI18n();
   const [role, setRole] = useState<Role>(member.role);
   const [permission, setPermission] = useState<Permission>(member.permission);
@@ -80,6 +82,7 @@ export function MemberRow({ workspaceId, member, isSelf, canManage, onChanged, o
         <p className="member__seen">
           {member.lastSeenAt ? t('people.lastSeen', { when: relativeTime(member.lastSeenAt, language, t) }) : t('people.neverSeen')}
         </p>
+        {documentAccess}
       </div>
       {canManage && (
         <form className="member__controls" onSubmit={save}>

@@ -13,6 +13,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { StatusNote } from '../ui/FormAlert';
 import { LoadFailure, Loading } from '../ui/LoadFailure';
 import { useLoad } from '../ui/useLoad';
+import { MemberDocumentAccess, useAccessOverview } from '../life/MemberDocumentAccess';
 import { InvitationsSection } from './InvitationsSection';
 import { MemberRow } from './MemberRow';
 import { membershipErrorMessage } from './membershipError';
@@ -33,6 +34,7 @@ export function PeoplePanel({ workspace, onAccessChanged }: PeoplePanelProps) {
   // Removed rows disappear at once (with the dialog), so focus can move to the heading.
   const [removed, setRemoved] = useState<ReadonlySet<string>>(new Set());
   const isOwner = workspace.permission === 'owner';
+  const overview = useAccessOverview(workspace.id, isOwner);
   const leaving = removing?.userId === me.user.id;
 
   const changed = (member: Member) => {
@@ -44,6 +46,7 @@ export function PeoplePanel({ workspace, onAccessChanged }: PeoplePanelProps) {
       }),
     );
     members.reload();
+    overview.reload();
     if (member.userId === me.user.id) onAccessChanged();
   };
 
@@ -85,6 +88,7 @@ export function PeoplePanel({ workspace, onAccessChanged }: PeoplePanelProps) {
                 canManage={isOwner}
                 onChanged={changed}
                 onRemove={setRemoving}
+                documentAccess={overview.status === 'ready' && overview.data && <MemberDocumentAccess member={member} overview={overview.data} />}
               />
             ))}
           </ul>

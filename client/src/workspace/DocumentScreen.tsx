@@ -90,7 +90,9 @@ function DocumentView({ info, session, selfId }: { info: DocumentInfo; session: 
     [session, info.id],
   );
   const mayEdit = canEditContent(permission);
-  const readOnlyNote: MessageKey | null = mayEdit ? null : permission === 'commenter' ? 'doc.readOnlyCommenter' : 'doc.readOnlyViewer';
+  // Commenters write only suggestions (ADR 0005); viewers read.
+  const suggestOnly = permission === 'commenter';
+  const readOnlyNote: MessageKey | null = mayEdit ? null : suggestOnly ? 'suggestions.commenterNote' : 'doc.readOnlyViewer';
   const refusal: MessageKey | null = stopped ? (REFUSALS[status.closeCode ?? 0] ?? 'doc.connectionRefused') : null;
 
   // The workspace name is a link inside the sentence, wherever the language puts it.
@@ -139,13 +141,14 @@ function DocumentView({ info, session, selfId }: { info: DocumentInfo; session: 
             )}
             {readOnlyNote && !refusal && (
               <p id="read-only-note" className="note note--read-only">
-                <LockIcon />
+                {!suggestOnly && <LockIcon />}
                 {t(readOnlyNote)}
               </p>
             )}
             <CollaborativeEditor
               session={session}
-              editable={mayEdit && !stopped}
+              editable={(mayEdit || suggestOnly) && !stopped}
+              suggestOnly={suggestOnly}
               describedBy={readOnlyNote && !refusal ? 'read-only-note' : undefined}
               onEditor={onEditor}
             />

@@ -8,6 +8,8 @@ import { useLoad } from '../ui/useLoad';
 import { CreateWorkspaceForm } from './CreateWorkspaceForm';
 import { WorkspaceSummary } from './WorkspaceSummary';
 import { ExampleWorkspaceCard } from '../life/ExampleWorkspaceCard';
+import { NotificationsSection } from '../comments/NotificationsSection';
+import { ImportWorkspaceCard } from '../archive/ImportWorkspaceCard';
 
 export function HomeScreen() {
   const { t } = useI18n();
@@ -17,6 +19,7 @@ export function HomeScreen() {
     <Page>
       <ScreenHeading pageTitle={t('home.pageTitle')}>{t('home.title')}</ScreenHeading>
       <p className="lead">{t('home.intro')}</p>
+      {workspaces.status === 'ready' && workspaces.data.workspaces.length > 0 && <NotificationsSection />}
       <div className="home">
         <section className="home__workspaces" aria-label={t('home.listLabel')}>
           {workspaces.status === 'loading' && <Loading />}
@@ -33,6 +36,7 @@ export function HomeScreen() {
         </section>
         <div className="home__aside">
           <CreateWorkspaceForm onCreated={workspaces.reload} />
+          <ImportWorkspaceCard onImported={workspaces.reload} />
         </div>
       </div>
     </Page>

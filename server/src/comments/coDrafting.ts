@@ -1,16 +1,15 @@
 /**
  * Wires the co-drafting capability (issue 9): comments, suggestions (ADR 0005), review rounds
- * and in-app notifications, on the shared SQLite handle. Installs its sync hooks (the
+ * and in-app notifications, on the server's storage (SQLite or PostgreSQL). Installs its sync hooks (the
  * suggestion check for commenters, visit tracking) and its contribution source.
  */
-import type Database from 'better-sqlite3';
 import type { AttributionService } from '../attribution/attributionService';
 import type { Logger } from '../log';
 import { NotificationService } from '../notifications/notificationService';
 import { ReviewService } from '../reviews/reviewService';
-import { SqliteCommentStore } from '../storage/sqlite/commentStore';
-import { SqliteReviewStore } from '../storage/sqlite/reviewStore';
-import { SqliteVisitStore } from '../storage/sqlite/visitStore';
+import type { VisitStore } from '../notifications/visitStore';
+import type { ReviewStore } from '../reviews/reviewStore';
+import type { CommentStore } from './commentStore';
 import type { Store } from '../storage/store';
 import type { SyncHooks } from '../sync/hooks';
 import type { RoomManager } from '../sync/roomManager';
@@ -21,7 +20,7 @@ import type { WorkspaceService } from '../workspaces/workspaceService';
 import { CommentService } from './commentService';
 
 export function coDrafting(deps: {
-  db: Database.Database;
+  stores: { comments: CommentStore; reviews: ReviewStore; visits: VisitStore };
   store: Store;
   workspaces: WorkspaceService;
   rooms: RoomManager;
@@ -30,9 +29,9 @@ export function coDrafting(deps: {
   clock: Clock;
   log: Logger;
 }) {
-  const { db, store, workspaces, rooms, hooks, clock, log } = deps;
-  const commentStore = new SqliteCommentStore(db);
-  const reviewStore = new SqliteReviewStore(db);
+  const { stores, store, workspaces, rooms, hooks, clock, log } = deps;
+  const commentStore = stores.comments;
+  const reviewStore = stores.reviews;
   const suggestions = new SuggestionService(store, workspaces, rooms);
   const reviews = new ReviewService(store, reviewStore, commentStore, workspaces, suggestions, clock, (documentId, id) =>
     rooms.notify(documentId, { kind: 'reviews', documentId, id }),
@@ -40,7 +39,7 @@ export function coDrafting(deps: {
   const comments = new CommentService(store, commentStore, workspaces, (documentId, userId) => reviews.openRoundFor(documentId, userId), clock, (documentId, id) =>
     rooms.notify(documentId, { kind: 'comments', documentId, id }),
   );
-  const notifications = new NotificationService(store, workspaces, commentStore, reviewStore, new SqliteVisitStore(db), clock);
+  const notifications = new NotificationService(store, workspaces, commentStore, reviewStore, stores.visits, clock);
 
   hooks.validateSuggestion ??= validateSuggestion;
   const previous = hooks.onConnectionChange;

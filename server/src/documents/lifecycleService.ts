@@ -5,7 +5,7 @@
  * lost by one click: purging needs the document in the trash and its title typed again.
  */
 import type { AccessEntry, LifecycleStore } from './lifecycleStore';
-import type { DocumentAccessList, Permission, UpdateDocumentRequest } from '../../../shared/src/index';
+import type { DocumentAccessList, Permission, UpdateDocumentRequest, WorkspaceAccessOverview } from '../../../shared/src/index';
 import { AppError, notFound } from '../errors';
 import type { AuditKind, Store } from '../storage/store';
 import type { Clock } from '../util/ids';
@@ -122,6 +122,23 @@ export class LifecycleService {
     await this.lifecycle.setAccessList(documentId, list.restricted, people, this.audit(access, userId, 'document_access_changed', { restricted: list.restricted, people: people.length }));
     await this.live.refresh(documentId);
     return { restricted: list.restricted, people };
+  }
+
+  /**
+   * For the owners' People panel: the documents that do not simply follow workspace permissions,
+   * with their access lists. A document the owner cannot open stays invisible here too.
+   */
+  async accessOverview(userId: string, workspaceId: string): Promise<WorkspaceAccessOverview> {
+    const membership = await this.workspaces.requireMembership(userId, workspaceId);
+    if (membership.permission !== 'owner') throw new AppError('forbidden', 'Only the owners of the workspace can see who may open each document.');
+    const documents: WorkspaceAccessOverview['documents'] = [];
+    for (const document of await this.store.listDocuments(workspaceId)) {
+      if (document.trashedAt || document.purgedAt || !(await this.workspaces.documentAccess(userId, document.id))) continue;
+      const people = await this.lifecycle.accessList(document.id);
+      if (!document.restricted && people.length === 0) continue;
+      documents.push({ id: document.id, title: document.title, archived: Boolean(document.archivedAt), restricted: Boolean(document.restricted), people });
+    }
+    return { documents };
   }
 
   private async require(userId: string, documentId: string, allowed: Permission[], includeTrashed = false): Promise<DocumentAccess> {

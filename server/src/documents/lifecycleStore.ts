@@ -47,9 +47,14 @@ export interface SignoffEntryRecord {
   createdAt: number;
 }
 
+/** 'recovery': issued by an owner of a workspace; 'password_reset': asked for by email (no workspace). */
+export type RecoveryLinkPurpose = 'recovery' | 'password_reset';
+
 export interface RecoveryLinkRecord {
   tokenHash: string;
-  workspaceId: string;
+  /** The workspace whose owner issued the link; null for a password reset asked for by email. */
+  workspaceId: string | null;
+  purpose: RecoveryLinkPurpose;
   userId: string;
   createdBy: string;
   expiresAt: number;
@@ -76,7 +81,8 @@ export interface LifecycleStore {
   appendSignoff(entry: Omit<SignoffEntryRecord, 'seq' | 'prevHash' | 'hash'>, seal: (unsealed: Omit<SignoffEntryRecord, 'hash'>) => string): Promise<SignoffEntryRecord>;
   listSignoffs(documentId: string): Promise<SignoffEntryRecord[]>;
 
-  createRecoveryLink(link: RecoveryLinkRecord, audit: NewAuditEvent): Promise<void>;
+  /** Stores a link (only its token's hash) with its audit event, if any, in one transaction. */
+  createRecoveryLink(link: RecoveryLinkRecord, audit: NewAuditEvent | null): Promise<void>;
   /** A usable link without using it; null when unknown, used or expired. */
   findRecoveryLink(tokenHash: string, now: number): Promise<RecoveryLinkRecord | null>;
   /** Marks a usable link used and returns it; null when unknown, used or expired. */

@@ -33,7 +33,7 @@ export class RecoveryService {
     const now = this.clock.now();
     const expiresAt = now + LINK_HOURS * 3_600_000;
     await this.lifecycle.createRecoveryLink(
-      { tokenHash: hashToken(token), workspaceId, userId, createdBy: ownerId, expiresAt, usedAt: null, createdAt: now },
+      { tokenHash: hashToken(token), workspaceId, purpose: 'recovery', userId, createdBy: ownerId, expiresAt, usedAt: null, createdAt: now },
       { workspaceId, kind: 'recovery_issued', actorId: ownerId, subjectId: userId, details: {}, at: now },
     );
     return { url: `${baseUrl}/recover/${token}`, token, expiresAt: new Date(expiresAt).toISOString() };
@@ -49,6 +49,10 @@ export class RecoveryService {
     if (target && password !== undefined && !target.email) {
       throw new AppError('validation_failed', 'Add an email address to your account before setting a password. The link still works without a password.');
     }
+    // A link asked for by email only ever sets a new password (auth/passwordResetService.ts).
+    if (target && found?.purpose === 'password_reset' && password === undefined) {
+      throw new AppError('validation_failed', 'Choose a new password: this link is for setting one. It still works.');
+    }
     const link = found ? await this.lifecycle.useRecoveryLink(hashToken(token), now) : null;
     const user = link ? await this.store.getUser(link.userId) : null;
     if (!link || !user) {
@@ -56,7 +60,9 @@ export class RecoveryService {
       throw new AppError('not_found', 'This recovery link is not valid: it may have expired or been used already. Ask an owner for a new one.');
     }
     if (password !== undefined && user.email) await this.store.setCredentials(user.id, user.email, await hashPassword(password));
-    await this.store.appendAudit({ workspaceId: link.workspaceId, kind: 'recovery_used', actorId: user.id, subjectId: user.id, details: { passwordReset: password !== undefined }, at: now });
+    if (link.workspaceId !== null) {
+      await this.store.appendAudit({ workspaceId: link.workspaceId, kind: 'recovery_used', actorId: user.id, subjectId: user.id, details: { passwordReset: password !== undefined }, at: now });
+    }
     return user;
   }
 }

@@ -56,6 +56,8 @@ export class MyDataService {
       }),
       documentsYouOpened: (await this.privacy.openingsBy(user.id, LIMIT)).map((o) => ({ documentId: o.documentId, role: o.role, via: o.via, at: iso(o.at) })),
       openingsOfYourCareDocuments: await this.openingsOfCareDocuments(user.id),
+      ...(await this.workshopActivity(user.id)),
+      documentVisits: (await this.privacy.visitsOf(user.id)).map((v) => ({ documentId: v.documentId, lastSeenAt: iso(v.seenAt) })),
     };
   }
 
@@ -138,6 +140,17 @@ export class MyDataService {
       });
     }
     return result;
+  }
+
+  /** Ideas keep their text only while the caller is in the workspace, like comments and documents. */
+  private async workshopActivity(userId: string): Promise<Pick<MyData, 'workshopIdeas' | 'workshopVotes' | 'workshopCheckins'>> {
+    const activity = await this.privacy.workshopActivityOf(userId);
+    const memberOf = new Set((await this.store.listMembershipsOf(userId)).map((m) => m.workspaceId));
+    return {
+      workshopIdeas: activity.ideas.map((i) => ({ workshopId: i.workshopId, cardId: i.cardId, role: i.role, at: iso(i.createdAt), text: memberOf.has(i.workspaceId) ? i.text : null })),
+      workshopVotes: activity.votes,
+      workshopCheckins: activity.checkins.map((c) => ({ workshopId: c.workshopId, phase: c.phase, mood: c.mood, word: c.word, at: iso(c.at) })),
+    };
   }
 
   /** The access log of the workspaces where the caller is the person receiving care, minus their own openings. */

@@ -26,6 +26,11 @@ const WORDS = {
     audit: 'Events about you',
     opened: 'When you opened documents',
     careOpenings: 'Who opened the documents of your care',
+    ideas: 'Your workshop ideas',
+    votes: 'Your votes on workshop ideas',
+    checkins: 'What you shared when arriving at and leaving workshops',
+    visits: 'When you last looked at each document',
+    dots: (n: number) => (n === 1 ? '1 vote' : `${n} votes`),
     none: 'Nothing.',
     yes: 'yes',
     no: 'no',
@@ -51,6 +56,11 @@ const WORDS = {
     audit: 'Événements vous concernant',
     opened: 'Quand vous avez ouvert des documents',
     careOpenings: 'Qui a ouvert les documents de vos soins',
+    ideas: 'Vos idées en atelier',
+    votes: 'Vos votes sur les idées en atelier',
+    checkins: 'Ce que vous avez partagé en arrivant et en repartant des ateliers',
+    visits: 'Votre dernière consultation de chaque document',
+    dots: (n: number) => (n <= 1 ? `${n} vote` : `${n} votes`),
     none: 'Rien.',
     yes: 'oui',
     no: 'non',
@@ -104,6 +114,10 @@ export function renderMyDataHtml(data: MyData, language: Language): string {
     `<h2>${e(w.opened)}</h2>` + list(data.documentsYouOpened.map((o) => `${date(o.at)} — ${e(o.documentId)} (${e(roleLabel(o.role, language))}, ${e(o.via)})`), w.none),
     `<h2>${e(w.careOpenings)}</h2>` +
       list(data.openingsOfYourCareDocuments.map((o) => `${date(o.at)} — ${e(o.displayName)} (${e(roleLabel(o.role, language))}, ${e(o.via)})`), w.none),
+    `<h2>${e(w.ideas)}</h2>` + list(data.workshopIdeas.map((i) => `${date(i.at)}${i.text === null ? '' : `<blockquote>${e(i.text)}</blockquote>`}`), w.none),
+    `<h2>${e(w.votes)}</h2>` + list(data.workshopVotes.map((v) => `${e(v.cardId)} — ${e(w.dots(v.dots))}`), w.none),
+    `<h2>${e(w.checkins)}</h2>` + list(data.workshopCheckins.map((c) => `${date(c.at)} — ${e([c.mood, c.word].filter(Boolean).join(', ') || '—')}`), w.none),
+    `<h2>${e(w.visits)}</h2>` + list(data.documentVisits.map((v) => `${date(v.lastSeenAt)} — ${e(v.documentId)}`), w.none),
   ];
   return `<!doctype html>
 <html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

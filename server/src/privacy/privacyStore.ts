@@ -39,6 +39,13 @@ export interface AuthoredComment {
   createdAt: number;
 }
 
+/** What a person did in workshops (migration 8): ideas they posted, their dots, their check-ins. */
+export interface WorkshopActivity {
+  ideas: Array<{ workshopId: string; workspaceId: string; cardId: string; role: Role; text: string; createdAt: number }>;
+  votes: Array<{ workshopId: string; cardId: string; role: Role; dots: number }>;
+  checkins: Array<{ workshopId: string; phase: string; mood: string | null; word: string | null; at: number }>;
+}
+
 export interface SessionSummary {
   createdAt: number;
   expiresAt: number;
@@ -74,12 +81,16 @@ export interface PrivacyStore {
   /** Audit events whose actor or subject is this person, newest first. */
   auditAbout(userId: string, limit: number): Promise<AuditRecord[]>;
   sessionsOf(userId: string): Promise<SessionSummary[]>;
+  workshopActivityOf(userId: string): Promise<WorkshopActivity>;
+  /** The last time the person had each document open ("changed since your last visit"). */
+  visitsOf(userId: string): Promise<Array<{ documentId: string; seenAt: number }>>;
 
   /**
    * In one transaction: refuses when the person is the last owner of a workspace; otherwise
    * replaces their name with `pseudonym(n, roles)` (n counts erasures on this installation;
-   * roles are those they held), removes credentials, sessions, memberships and per-document
-   * access, records `member_erased` in each workspace they belonged to.
+   * roles are those they held), removes credentials, sessions, memberships, per-document
+   * access, document visits, raised hands and workshop check-ins, records `member_erased` in
+   * each workspace they belonged to.
    */
   erase(userId: string, pseudonym: (n: number, roles: Role[]) => string, at: number): Promise<ErasureOutcome>;
 

@@ -1,6 +1,7 @@
 /**
- * The storage contract: every Store adapter must pass this suite (SQLite today, PostgreSQL
- * later). Call `describeStoreContract(name, open)` from the adapter's test file.
+ * The storage contract: every Store adapter must pass this suite (SQLite in
+ * sqlite/sqliteStore.test.ts, PostgreSQL in postgres/pgStore.test.ts). Call
+ * `describeStoreContract(name, open)` from the adapter's test file.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store, UserRecord } from './store';

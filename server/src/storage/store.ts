@@ -1,5 +1,5 @@
 /**
- * The storage contract. Every adapter (sqlite/, memory/, later postgres/) implements it and
+ * The storage contract. Every adapter (sqlite/, postgres/) implements it and
  * passes the shared contract suite in contract.ts. Methods are async so that networked
  * databases fit; `appendUpdates` must have committed durably when its promise resolves,
  * because the caller relays the updates right after.

@@ -6,7 +6,7 @@
 import { CLOSE_CODES } from '../../../shared/src/index';
 import type { Logger } from '../log';
 import type { Store } from '../storage/store';
-import type { SyncHooks } from './hooks';
+import type { RelayedUpdate, SyncHooks } from './hooks';
 import type { Room } from './room';
 import type { RoomConnection } from './roomConnection';
 
@@ -34,8 +34,11 @@ export class GroupCommit {
     private readonly hooks: SyncHooks,
     private readonly log: Logger,
     private readonly now: () => number,
-    private readonly afterApply: (room: Room) => void,
+    /** Called once per room after its part of a batch is stored and applied (checkpoints, relay). */
+    private readonly afterApply: (room: Room, stored: RelayedUpdate[]) => void,
     private readonly roomOf: (documentId: string) => Room | undefined,
+    /** Called when an append failed, with the rooms of the batch. */
+    private readonly afterFailure: (rooms: Room[]) => void = () => {},
   ) {}
 
   enqueue(entry: PendingUpdate): void {
@@ -89,6 +92,7 @@ export class GroupCommit {
         p.connection?.close(1011, 'Your latest changes could not be saved. Reconnecting…');
         p.failed?.(error);
       }
+      this.afterFailure([...new Set(batch.map((p) => p.room))]);
       return;
     }
     const byRoom = new Map<Room, Array<PendingUpdate & { seq: number }>>();
@@ -98,15 +102,12 @@ export class GroupCommit {
       byRoom.set(p.room, list);
     });
     for (const [room, entries] of byRoom) {
-      const refused = room.applyStored(
-        entries.map((e) => ({ update: e.update, sender: e.connection, seq: e.seq })),
-        Math.max(...entries.map((e) => e.seq)),
-      );
+      const refused = room.applyStored(entries.map((e) => ({ update: e.update, sender: e.connection, seq: e.seq })));
       for (const entry of refused) {
         this.log.warn('update_not_applicable', { documentId: room.documentId, seq: entry.seq });
         entry.sender?.close(CLOSE_CODES.malformed, 'Malformed message: the change cannot be applied to this document.');
       }
-      this.afterApply(room);
+      this.afterApply(room, entries.map((e) => ({ seq: e.seq, memberId: e.memberId, update: e.update, bindClients: e.bindClients })));
     }
     const acknowledged = new Map<RoomConnection, number>();
     batch.forEach((p, i) => {

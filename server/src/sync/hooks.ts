@@ -62,3 +62,32 @@ export interface SyncHooks {
   /** Called when a room is unloaded after its last connection left. */
   onRoomUnloaded?(documentId: string): void;
 }
+
+/** An update as stored in the log, as one server instance tells the others (cluster/). */
+export interface RelayedUpdate {
+  seq: number;
+  memberId: string;
+  update: Uint8Array;
+  /** Client ids this update bound to `memberId`. */
+  bindClients: number[];
+}
+
+/** What one server instance tells the others about a document (cluster/). */
+export type RelayedMessage =
+  | { kind: 'updates'; updates: RelayedUpdate[] }
+  | { kind: 'awareness'; update: Uint8Array }
+  /** A newly loaded room asks for the presence of the people connected elsewhere. */
+  | { kind: 'awareness-query' }
+  | { kind: 'notice'; event: Record<string, unknown> };
+
+/**
+ * Carries a document's activity to the other server instances serving it (cluster/redisRelay.ts).
+ * Without one, the sync core works alone, exactly as a single instance.
+ */
+export interface RoomRelay {
+  /** Resolves once this instance receives the document's messages (before its room reads storage). */
+  join(documentId: string): Promise<void>;
+  leave(documentId: string): void;
+  /** Called only with updates already durably stored. */
+  publish(documentId: string, message: RelayedMessage): void;
+}

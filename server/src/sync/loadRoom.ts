@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import type { StoredDocumentState } from '../storage/store';
+import type { Logger } from '../log';
+import type { Store, StoredDocumentState } from '../storage/store';
 import { Room, applySafely } from './room';
 
 /**
@@ -32,5 +33,15 @@ export function storedCheckpoint(state: StoredDocumentState): { update: Uint8Arr
     return { update: state.checkpoint.state, stateVector: Y.encodeStateVectorFromUpdate(state.checkpoint.state) };
   } catch {
     return null;
+  }
+}
+
+/** Writes a checkpoint (the document holding every logged update up to `seq`); failures are logged. */
+export async function saveCheckpoint(store: Store, log: Logger, documentId: string, seq: number, state: Uint8Array): Promise<void> {
+  try {
+    await store.saveCheckpoint({ documentId, seq, state });
+    log.debug('checkpoint_saved', { documentId, seq, bytes: state.length });
+  } catch (error) {
+    log.error('checkpoint_failed', { documentId, seq, error: String(error) });
   }
 }

@@ -1,6 +1,6 @@
 /**
- * One loaded document: its Y.Doc (always equal to the merge of every logged update up to
- * `lastSeq`), the awareness of who is here, and the live connections.
+ * One loaded document: its Y.Doc (the merge of every logged update up to `lastSeq`, plus any
+ * later ones already applied), the awareness of who is here, and the live connections.
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -15,12 +15,21 @@ export class Room {
   readonly clientOwners = new Map<number, string>();
   /** Which connection owns each awareness client id. */
   readonly awarenessOwners = new Map<number, RoomConnection>();
+  /**
+   * Every logged update up to this sequence number is applied (a contiguous prefix). With
+   * several server instances writing the same log, a later update can arrive before an earlier
+   * one: it is applied at once and waits in `ahead` until the gap is filled.
+   */
   lastSeq = 0;
+  /** Sequence numbers above `lastSeq` already applied. */
+  private readonly ahead = new Set<number>();
+  /** Counts changes applied, so the cached full state follows every one of them. */
+  private version = 0;
   checkpointSeq = 0;
   /** Upper bound of the encoded document size: checkpoint size plus the log since. */
   sizeEstimate = 0;
   unloadTimer: NodeJS.Timeout | null = null;
-  private fullStateCache: { seq: number; state: Uint8Array } | null = null;
+  private fullStateCache: { version: number; state: Uint8Array } | null = null;
   checkpointScheduled = false;
 
   constructor(readonly documentId: string) {
@@ -33,7 +42,15 @@ export class Room {
    * update Yjs emits for the batch, to every connection but a lone sender. Returns the updates
    * that Yjs refused to apply (they stay in the log; loading skips them the same way).
    */
-  applyStored<T extends { update: Uint8Array; sender: RoomConnection | null }>(updates: T[], lastSeq: number): T[] {
+  applyStored<T extends { update: Uint8Array; sender: RoomConnection | null; seq: number }>(entries: T[]): T[] {
+    // An update already applied (relayed, then read again while repairing a gap) is skipped.
+    const seen = new Set<number>();
+    const updates = entries.filter((e) => {
+      if (e.seq <= this.lastSeq || this.ahead.has(e.seq) || seen.has(e.seq)) return false;
+      seen.add(e.seq);
+      return true;
+    });
+    if (updates.length === 0) return [];
     let changes: Uint8Array | null = null;
     const capture = (update: Uint8Array): void => {
       changes = update;
@@ -49,7 +66,9 @@ export class Room {
     } finally {
       this.doc.off('update', capture);
     }
-    this.lastSeq = lastSeq;
+    for (const { seq } of updates) this.ahead.add(seq);
+    while (this.ahead.delete(this.lastSeq + 1)) this.lastSeq++;
+    this.version++;
     for (const { update } of updates) this.sizeEstimate += update.length;
     if (changes === null) return refused;
     const senders = new Set(updates.map((u) => u.sender));
@@ -63,9 +82,19 @@ export class Room {
     return refused;
   }
 
-  /** The whole document as one update, encoded once per sequence number for joining clients. */
+  /** True when an update above `lastSeq` is applied but an earlier one has not arrived. */
+  get hasGap(): boolean {
+    return this.ahead.size > 0;
+  }
+
+  /** The lowest sequence number applied above the gap (the gap ends just before it), or null. */
+  get gapEnd(): number | null {
+    return this.ahead.size > 0 ? Math.min(...this.ahead) : null;
+  }
+
+  /** The whole document as one update, encoded once per change for joining clients. */
   fullState(): Uint8Array {
-    if (this.fullStateCache?.seq !== this.lastSeq) this.fullStateCache = { seq: this.lastSeq, state: Y.encodeStateAsUpdate(this.doc) };
+    if (this.fullStateCache?.version !== this.version) this.fullStateCache = { version: this.version, state: Y.encodeStateAsUpdate(this.doc) };
     return this.fullStateCache.state;
   }
 

@@ -10,13 +10,14 @@ import { CLOSE_CODES } from '../../../shared/src/index';
 import type { Store, StoredDocumentState } from '../storage/store';
 import type { Logger } from '../log';
 import type { CollabSocket, ConnectionOptions } from './connection';
-import type { ConnectionAccess, SyncHooks, UpdateVerdict } from './hooks';
+import type { ConnectionAccess, RelayedUpdate, RoomRelay, SyncHooks, UpdateVerdict } from './hooks';
 import { decodeAwarenessUpdate, encodeAwarenessUpdate, stampIdentity } from './awarenessGuard';
 import { MalformedFrameError, decodeFrame, encodeRecordEvent, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './frames';
 import { Room } from './room';
 import { RoomConnection } from './roomConnection';
-import { buildRoom, storedCheckpoint } from './loadRoom';
+import { buildRoom, saveCheckpoint, storedCheckpoint } from './loadRoom';
 import { GroupCommit } from './groupCommit';
+import { PeerSync } from './peerSync';
 
 export interface SyncLimits {
   maxMessageBytes: number;
@@ -36,6 +37,8 @@ export class RoomManager {
   /** Stored states being read for rooms still loading. */
   private readonly loadingStates = new Map<string, Promise<StoredDocumentState>>();
   private readonly commits: GroupCommit;
+  /** The other server instances serving the same documents, when there are (cluster/). */
+  private readonly peers: PeerSync | null;
 
   constructor(
     private readonly store: Store,
@@ -43,8 +46,29 @@ export class RoomManager {
     private readonly limits: SyncLimits,
     private readonly log: Logger,
     private readonly now: () => number = Date.now,
+    relay: RoomRelay | null = null,
   ) {
-    this.commits = new GroupCommit(store, hooks, log, now, (room) => this.maybeCheckpoint(room), (documentId) => this.loaded.get(documentId));
+    this.peers = relay
+      ? new PeerSync(relay, store, log, {
+          loaded: (documentId) => this.loaded.get(documentId),
+          loading: (documentId) => this.rooms.get(documentId),
+          all: () => this.loaded.values(),
+          changed: (room) => this.maybeCheckpoint(room),
+          notifyHere: (documentId, event) => this.notifyHere(documentId, event),
+        })
+      : null;
+    const stored = (room: Room, updates: RelayedUpdate[]): void => {
+      this.peers?.stored(room, updates);
+      this.maybeCheckpoint(room);
+    };
+    // After a failed append, what other instances stored (and bound) is read again.
+    const failed = (rooms: Room[]): void => rooms.forEach((room) => void this.peers?.repair(room, 'all'));
+    this.commits = new GroupCommit(store, hooks, log, now, stored, (documentId) => this.loaded.get(documentId), failed);
+  }
+
+  /** Where the relay delivers what other instances publish (cluster/), when there is one. */
+  get peerSync(): PeerSync | null {
+    return this.peers;
   }
 
   /** Attaches an authorized socket to a document's room; returns the frame and close handlers. */
@@ -99,6 +123,13 @@ export class RoomManager {
    * stock y-websocket clients never receive it. Returns how many connections were told.
    */
   notify(documentId: string, event: Record<string, unknown>, match?: ConnectionMatch): number {
+    // A notice for everyone goes to the other instances too; a targeted one (access changes) is
+    // decided by each instance for its own connections.
+    if (!match) this.peers?.publishNotice(documentId, event);
+    return this.notifyHere(documentId, event, match);
+  }
+
+  private notifyHere(documentId: string, event: Record<string, unknown>, match?: ConnectionMatch): number {
     const room = this.loaded.get(documentId);
     if (!room) return 0;
     const message = encodeRecordEvent(JSON.stringify(event));
@@ -155,7 +186,8 @@ export class RoomManager {
   private roomFor(documentId: string): Promise<Room> {
     let room = this.rooms.get(documentId);
     if (!room) {
-      const state = this.store.loadDocumentState(documentId);
+      // With other instances, subscribe first: nothing stored after the read can be missed.
+      const state = this.peers ? this.peers.join(documentId).then(() => this.store.loadDocumentState(documentId)) : this.store.loadDocumentState(documentId);
       this.loadingStates.set(documentId, state);
       room = state
         // Built on a later turn, so that clients waiting for this document are answered first.
@@ -163,11 +195,15 @@ export class RoomManager {
         .then((stored) => {
           const loadedRoom = buildRoom(documentId, stored, (seq) => this.log.error('log_entry_skipped', { documentId, seq }));
           this.loaded.set(documentId, loadedRoom);
+          this.peers?.roomLoaded(loadedRoom);
           this.hooks.onRoomLoaded?.(documentId, loadedRoom.lastSeq);
           return loadedRoom;
         })
         .finally(() => this.loadingStates.delete(documentId));
-      room.catch(() => this.rooms.delete(documentId));
+      room.catch(() => {
+        this.rooms.delete(documentId);
+        this.peers?.leave(documentId);
+      });
       this.rooms.set(documentId, room);
     }
     return room;
@@ -361,15 +397,17 @@ export class RoomManager {
     const needsCheckpoint = room.lastSeq > room.checkpointSeq;
     const state = needsCheckpoint ? Y.encodeStateAsUpdate(room.doc) : null;
     const seq = room.lastSeq;
+    this.peers?.roomUnloaded(room);
     room.destroy();
     this.hooks.onRoomUnloaded?.(room.documentId);
-    if (state) await this.saveCheckpoint(room.documentId, seq, state);
+    if (state) await saveCheckpoint(this.store, this.log, room.documentId, seq, state);
   }
 
   private maybeCheckpoint(room: Room): void {
     if (room.checkpointScheduled || room.lastSeq - room.checkpointSeq < this.limits.checkpointEvery) return;
     room.checkpointScheduled = true;
-    // In the background, after this turn's relays: the room's doc is exactly the log up to lastSeq.
+    // In the background, after this turn's relays: the room's doc holds every update up to
+    // lastSeq (and maybe later ones, which loading applies again harmlessly).
     setImmediate(() => {
       room.checkpointScheduled = false;
       if (this.loaded.get(room.documentId) !== room) return;
@@ -377,16 +415,7 @@ export class RoomManager {
       const seq = room.lastSeq;
       room.checkpointSeq = seq;
       room.sizeEstimate = state.length;
-      void this.saveCheckpoint(room.documentId, seq, state);
+      void saveCheckpoint(this.store, this.log, room.documentId, seq, state);
     });
-  }
-
-  private async saveCheckpoint(documentId: string, seq: number, state: Uint8Array): Promise<void> {
-    try {
-      await this.store.saveCheckpoint({ documentId, seq, state });
-      this.log.debug('checkpoint_saved', { documentId, seq, bytes: state.length });
-    } catch (error) {
-      this.log.error('checkpoint_failed', { documentId, seq, error: String(error) });
-    }
   }
 }

@@ -36,6 +36,8 @@ interface RouteBase {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   schema?: z.ZodType;
+  /** Reads this route's body instead of the JSON reader (a large upload with its own cap). */
+  readBody?: (req: http.IncomingMessage) => Promise<unknown>;
 }
 export type Route =
   | (RouteBase & { auth: false; handler: (ctx: RequestContext) => Promise<Reply> })
@@ -104,7 +106,7 @@ export async function runRoute(
   }
   const user = route.auth !== false && credentials ? await deps.authenticate(credentials.token) : null;
   if (route.auth === true && !user) throw new AppError('unauthenticated', 'You are not signed in, or your session has ended. Sign in again.');
-  const rawBody = route.method === 'GET' ? undefined : await deps.readBody(req);
+  const rawBody = route.method === 'GET' ? undefined : await (route.readBody ?? deps.readBody)(req);
   let body: unknown = rawBody;
   if (route.schema) {
     const parsed = route.schema.safeParse(rawBody ?? {});

@@ -87,6 +87,12 @@ export function lifecycleRoutes(s: LifecycleRouteServices): Route[] {
     },
     {
       method: 'GET',
+      path: '/api/workspaces/:id/document-access',
+      auth: true,
+      handler: async (ctx) => ({ status: 200, body: await s.lifecycle.accessOverview(ctx.user.id, id(ctx.params)) }),
+    },
+    {
+      method: 'GET',
       path: '/api/documents/:id/named-versions',
       auth: true,
       handler: async (ctx) => ({ status: 200, body: await s.versions.list(ctx.user.id, id(ctx.params)) }),

@@ -24,6 +24,8 @@ export interface RouteServices {
   store: Store;
   version: string;
   secureCookies: boolean;
+  /** Whether "Forgot password?" can send a link by email (a mail server is configured). */
+  emailReset?: boolean;
   /** Closes the live connections opened with a session that has just ended. */
   endSessionConnections(sessionId: string): void;
 }
@@ -40,7 +42,7 @@ export function apiRoutes(s: RouteServices): Route[] {
       method: 'GET',
       path: '/api/setup',
       auth: false,
-      handler: async () => ({ status: 200, body: { needsSetup: await s.auth.needsSetup() } }),
+      handler: async () => ({ status: 200, body: { needsSetup: await s.auth.needsSetup(), emailReset: s.emailReset === true } }),
     },
     {
       method: 'POST',

@@ -162,5 +162,7 @@ function toSummary(d: DocumentRecord): DocumentSummary {
     template: d.template,
     createdAt: new Date(d.createdAt).toISOString(),
     updatedAt: new Date(d.updatedAt).toISOString(),
+    archived: d.archivedAt !== null && d.archivedAt !== undefined,
+    restricted: Boolean(d.restricted),
   };
 }

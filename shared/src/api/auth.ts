@@ -60,9 +60,16 @@ export type Membership = z.infer<typeof MembershipSchema>;
 export const MeResponseSchema = z.object({ user: UserSchema, memberships: z.array(MembershipSchema) });
 export type MeResponse = z.infer<typeof MeResponseSchema>;
 
-/** Public, unauthenticated: lets the first screen choose between setup and sign-in. */
-export const SetupStatusSchema = z.object({ needsSetup: z.boolean() });
+/**
+ * Public, unauthenticated: lets the first screen choose between setup and sign-in, and says
+ * whether "Forgot password?" can send a link by email (the server has a mail server).
+ */
+export const SetupStatusSchema = z.object({ needsSetup: z.boolean(), emailReset: z.boolean() });
 export type SetupStatus = z.infer<typeof SetupStatusSchema>;
+
+/** "Forgot password?": always answered with the same neutral 202, whatever the address. */
+export const PasswordResetRequestSchema = z.object({ email: EmailSchema }).strict();
+export type PasswordResetRequest = z.infer<typeof PasswordResetRequestSchema>;
 
 export const UpdateMeRequestSchema = z
   .object({

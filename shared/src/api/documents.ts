@@ -26,6 +26,10 @@ export const DocumentSummarySchema = z.object({
   template: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Read-only and hidden from the default list until restored. */
+  archived: z.boolean(),
+  /** Open only to the people on its access list. */
+  restricted: z.boolean(),
 });
 export type DocumentSummary = z.infer<typeof DocumentSummarySchema>;
 

@@ -31,6 +31,16 @@ export const DocumentAccessListSchema = z.object({
 export type DocumentAccessList = z.infer<typeof DocumentAccessListSchema>;
 export const SetDocumentAccessRequestSchema = DocumentAccessListSchema.strict();
 
+/**
+ * Owners: the workspace's documents that do not simply follow workspace permissions (restricted,
+ * or with someone's own permission), each with its access list. Documents the caller cannot open
+ * are left out, as everywhere else.
+ */
+export const WorkspaceAccessOverviewSchema = z.object({
+  documents: z.array(DocumentAccessListSchema.extend({ id: z.string(), title: z.string(), archived: z.boolean() })),
+});
+export type WorkspaceAccessOverview = z.infer<typeof WorkspaceAccessOverviewSchema>;
+
 export const NameVersionRequestSchema = z
   .object({ name: z.string().trim().min(1, 'Give the version a name.').max(200, 'A version name must be at most 200 characters.') })
   .strict();

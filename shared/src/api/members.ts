@@ -114,6 +114,9 @@ export const AUDIT_KINDS = [
   'workspace_closed',
   'workspace_reopened',
   'retention_changed',
+  // Workspace archives (ADR 0007).
+  'workspace_exported',
+  'workspace_imported',
 ] as const;
 export const AuditEventSchema = z.object({
   id: z.number(),

@@ -136,5 +136,13 @@ export const MyDataSchema = z.object({
   documentsYouOpened: z.array(z.object({ documentId: z.string(), role: RoleSchema, via: AccessChannelSchema, at: iso })),
   /** Where the caller is the person receiving care: who else opened the workspace's documents. */
   openingsOfYourCareDocuments: z.array(AccessLogEntrySchema),
+  /** Workshop ideas the caller posted; their text only while they are still in the workspace. */
+  workshopIdeas: z.array(z.object({ workshopId: z.string(), cardId: z.string(), role: RoleSchema, at: iso, text: z.string().nullable() })),
+  /** Dots the caller placed on ideas. */
+  workshopVotes: z.array(z.object({ workshopId: z.string(), cardId: z.string(), role: RoleSchema, dots: z.number() })),
+  /** How the caller said they felt when a workshop opened or closed. */
+  workshopCheckins: z.array(z.object({ workshopId: z.string(), phase: z.string(), mood: z.string().nullable(), word: z.string().nullable(), at: iso })),
+  /** The last time the caller had each document open (for "changed since your last visit"). */
+  documentVisits: z.array(z.object({ documentId: z.string(), lastSeenAt: iso })),
 });
 export type MyData = z.infer<typeof MyDataSchema>;

@@ -15,6 +15,7 @@ export function useEditorEditable(editor: Editor): boolean {
         editor.off('transaction', onChange);
       };
     },
-    () => !editor.isDestroyed && editor.isEditable,
+    // A commenter's editor is editable for suggestions only: a goal's controls stay read-only.
+    () => !editor.isDestroyed && editor.isEditable && !editor.storage.suggestionMode?.settings?.onlySuggest,
   );
 }

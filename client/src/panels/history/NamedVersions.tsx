@@ -76,7 +76,8 @@ function NamedVersionItem({ version, changedSince, onView, onRestore }: NamedVer
           {t('versions.changedSince')}
         </p>
       )}
-      {version.signers.length > 0 && !version.approved && (
+      {/* Once approved, the list stays when someone left a comment: their words go with their approval. */}
+      {version.signers.length > 0 && (!version.approved || version.signers.some((s) => s.comment)) && (
         <ul className="signer-list" aria-label={t('versions.signers')}>
           {version.signers.map((signer) => (
             <li key={signer.userId} className={`signer signer--${signer.status}`}>

@@ -49,6 +49,19 @@ export function eraseUser(db: Database.Database, userId: string, pseudonym: (n: 
       for (const table of ['document_access', 'recovery_links']) {
         if (hasTable(db, table)) db.prepare(`DELETE FROM ${table} WHERE user_id = ?`).run(userId);
       }
+      // Personal traces nobody else's work depends on (ADR 0004): when they last looked at each
+      // document, a hand still raised, how they felt at a workshop's check-in. Their ideas and
+      // dots stay, like their text, and show the pseudonym (read by id).
+      if (hasTable(db, 'document_visits')) db.prepare('DELETE FROM document_visits WHERE user_id = ?').run(userId);
+      if (hasTable(db, 'workshops')) {
+        // The workshop store keeps snapshots by revision: a changed workshop must count a new one.
+        db.prepare(
+          `UPDATE workshops SET revision = revision + 1 WHERE id IN
+             (SELECT workshop_id FROM workshop_hands WHERE user_id = ? UNION SELECT workshop_id FROM workshop_checkins WHERE user_id = ?)`,
+        ).run(userId, userId);
+        db.prepare('DELETE FROM workshop_hands WHERE user_id = ?').run(userId);
+        db.prepare('DELETE FROM workshop_checkins WHERE user_id = ?').run(userId);
+      }
       for (const m of memberships) {
         insertAudit(db, { workspaceId: m.workspace_id, kind: 'member_erased', actorId: userId, subjectId: userId, details: { role: m.role }, at });
       }

@@ -112,27 +112,19 @@ export class SqliteLifecycleStore implements LifecycleStore {
     }));
   }
 
-  async createRecoveryLink(link: RecoveryLinkRecord, audit: NewAuditEvent): Promise<void> {
+  async createRecoveryLink(link: RecoveryLinkRecord, audit: NewAuditEvent | null): Promise<void> {
     this.db.transaction(() => {
       this.db
-        .prepare('INSERT INTO recovery_links (token_hash, workspace_id, user_id, created_by, expires_at, used_at, created_at) VALUES (?, ?, ?, ?, ?, NULL, ?)')
-        .run(link.tokenHash, link.workspaceId, link.userId, link.createdBy, link.expiresAt, link.createdAt);
-      this.audit(audit);
+        .prepare('INSERT INTO recovery_links (token_hash, workspace_id, purpose, user_id, created_by, expires_at, used_at, created_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)')
+        .run(link.tokenHash, link.workspaceId, link.purpose, link.userId, link.createdBy, link.expiresAt, link.createdAt);
+      if (audit) this.audit(audit);
     })();
   }
 
   async findRecoveryLink(tokenHash: string, now: number): Promise<RecoveryLinkRecord | null> {
     const row = this.db.prepare('SELECT * FROM recovery_links WHERE token_hash = ?').get(tokenHash) as Row | undefined;
     if (!row || row.used_at !== null || Number(row.expires_at) <= now) return null;
-    return {
-      tokenHash,
-      workspaceId: String(row.workspace_id),
-      userId: String(row.user_id),
-      createdBy: String(row.created_by),
-      expiresAt: Number(row.expires_at),
-      usedAt: null,
-      createdAt: Number(row.created_at),
-    };
+    return toRecoveryLink(tokenHash, row, null);
   }
 
   async useRecoveryLink(tokenHash: string, now: number): Promise<RecoveryLinkRecord | null> {
@@ -140,15 +132,7 @@ export class SqliteLifecycleStore implements LifecycleStore {
       const row = this.db.prepare('SELECT * FROM recovery_links WHERE token_hash = ?').get(tokenHash) as Row | undefined;
       if (!row || row.used_at !== null || Number(row.expires_at) <= now) return null;
       this.db.prepare('UPDATE recovery_links SET used_at = ? WHERE token_hash = ?').run(now, tokenHash);
-      return {
-        tokenHash,
-        workspaceId: String(row.workspace_id),
-        userId: String(row.user_id),
-        createdBy: String(row.created_by),
-        expiresAt: Number(row.expires_at),
-        usedAt: now,
-        createdAt: Number(row.created_at),
-      };
+      return toRecoveryLink(tokenHash, row, now);
     }).immediate();
   }
 
@@ -168,5 +152,18 @@ function toVersion(r: Row): NamedVersionRecord {
     contentHash: String(r.content_hash),
     createdBy: String(r.created_by),
     createdAt: Number(r.created_at),
+  };
+}
+
+function toRecoveryLink(tokenHash: string, row: Row, usedAt: number | null): RecoveryLinkRecord {
+  return {
+    tokenHash,
+    workspaceId: row.workspace_id === null ? null : String(row.workspace_id),
+    purpose: row.purpose === 'password_reset' ? 'password_reset' : 'recovery',
+    userId: String(row.user_id),
+    createdBy: String(row.created_by),
+    expiresAt: Number(row.expires_at),
+    usedAt,
+    createdAt: Number(row.created_at),
   };
 }

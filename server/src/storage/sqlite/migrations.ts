@@ -386,4 +386,28 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> 
       CREATE INDEX document_visits_user ON document_visits(user_id);
     `,
   },
+  {
+    // Password reset by email (issue 13) reuses recovery links: a link now has a purpose
+    // ('recovery', issued by an owner of a workspace; 'password_reset', asked for by email and
+    // tied to no workspace, so workspace_id may be NULL). SQLite cannot drop a NOT NULL, so the
+    // table is rebuilt; nothing references it.
+    version: 10,
+    sql: `
+      CREATE TABLE recovery_links_v10 (
+        token_hash TEXT PRIMARY KEY,
+        workspace_id TEXT REFERENCES workspaces(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        created_by TEXT NOT NULL,
+        expires_at INTEGER NOT NULL,
+        used_at INTEGER,
+        created_at INTEGER NOT NULL,
+        purpose TEXT NOT NULL DEFAULT 'recovery' CHECK (purpose IN ('recovery', 'password_reset'))
+      );
+      INSERT INTO recovery_links_v10 (token_hash, workspace_id, user_id, created_by, expires_at, used_at, created_at)
+        SELECT token_hash, workspace_id, user_id, created_by, expires_at, used_at, created_at FROM recovery_links;
+      DROP TABLE recovery_links;
+      ALTER TABLE recovery_links_v10 RENAME TO recovery_links;
+      CREATE INDEX recovery_links_user ON recovery_links(user_id);
+    `,
+  },
 ];

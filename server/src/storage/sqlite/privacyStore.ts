@@ -14,6 +14,7 @@ import type {
   PrivacyStore,
   RetentionRecord,
   SessionSummary,
+  WorkshopActivity,
 } from '../../privacy/privacyStore';
 import type { AuditRecord, NewAuditEvent } from '../store';
 import { deleteWorkspaceWithDecisions, eraseUser, hasTable, insertAudit } from './erasureStore';
@@ -113,6 +114,26 @@ export class SqlitePrivacyStore implements PrivacyStore {
       lastUsedAt: row.last_used_at === null || row.last_used_at === undefined ? null : Number(row.last_used_at),
       sharedDevice: row.idle_timeout_ms !== null && row.idle_timeout_ms !== undefined,
     }));
+  }
+
+  async workshopActivityOf(userId: string): Promise<WorkshopActivity> {
+    if (!hasTable(this.db, 'workshops')) return { ideas: [], votes: [], checkins: [] };
+    const ideas = this.db
+      .prepare('SELECT c.*, w.workspace_id FROM workshop_cards c JOIN workshops w ON w.id = c.workshop_id WHERE c.author_id = ? ORDER BY c.created_at, c.id')
+      .all(userId) as Row[];
+    const votes = this.db.prepare('SELECT * FROM workshop_votes WHERE voter_id = ? ORDER BY workshop_id, card_id').all(userId) as Row[];
+    const checkins = this.db.prepare('SELECT * FROM workshop_checkins WHERE user_id = ? ORDER BY at').all(userId) as Row[];
+    return {
+      ideas: ideas.map((r) => ({ workshopId: String(r.workshop_id), workspaceId: String(r.workspace_id), cardId: String(r.id), role: String(r.author_role) as Role, text: String(r.text), createdAt: Number(r.created_at) })),
+      votes: votes.map((r) => ({ workshopId: String(r.workshop_id), cardId: String(r.card_id), role: String(r.voter_role) as Role, dots: Number(r.dots) })),
+      checkins: checkins.map((r) => ({ workshopId: String(r.workshop_id), phase: String(r.phase), mood: r.mood === null ? null : String(r.mood), word: r.word === null ? null : String(r.word), at: Number(r.at) })),
+    };
+  }
+
+  async visitsOf(userId: string): Promise<Array<{ documentId: string; seenAt: number }>> {
+    if (!hasTable(this.db, 'document_visits')) return [];
+    const found = this.db.prepare('SELECT document_id, seen_at FROM document_visits WHERE user_id = ? ORDER BY seen_at DESC').all(userId) as Row[];
+    return found.map((r) => ({ documentId: String(r.document_id), seenAt: Number(r.seen_at) }));
   }
 
   async erase(userId: string, pseudonym: (n: number, roles: Role[]) => string, at: number): Promise<ErasureOutcome> {

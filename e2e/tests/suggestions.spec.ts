@@ -1,0 +1,148 @@
+/**
+ * Suggestion mode (ADR 0005) in two browsers: a patient partner invited as commenter proposes
+ * an insertion and a deletion; the manager (editor) sees both live with her name, accepts one
+ * and rejects the other, and both texts converge. The commenter's connection is never refused
+ * (a refusal, close code 4422, would make her page open a new connection to start again).
+ */
+import type { Page } from '@playwright/test';
+import { inviteByApi, sidePanel } from '../fixtures/people';
+import { createWorkspaceAndDocument, documentText, editorOf, expect, expectNoAxeViolations, expectSaved, setUpAccount, test } from '../fixtures/test';
+
+const SENTENCE = 'Marie walks to the market every day.';
+
+async function openPanelTab(page: Page, tab: 'Suggestions' | 'Comments') {
+  const panel = sidePanel(page);
+  if (!(await panel.isVisible())) await page.getByRole('button', { name: 'Show decisions, history and contributions' }).click();
+  await panel.getByRole('tab', { name: tab, exact: true }).click();
+  await expect(panel.getByRole('tab', { name: tab, exact: true })).toHaveAttribute('aria-selected', 'true');
+  return panel.getByRole('tabpanel');
+}
+
+/** Counts the realtime connections a page opens (a refused one is replaced by a new one). */
+function countCollabSockets(page: Page): () => number {
+  let count = 0;
+  page.on('websocket', (socket) => {
+    if (new URL(socket.url()).pathname.startsWith('/collab')) count += 1;
+  });
+  return () => count;
+}
+
+test('a patient partner suggests changes, the manager accepts one and rejects the other, and both texts converge', async ({
+  alice,
+  bob,
+  carol,
+  baseURL,
+}) => {
+  test.setTimeout(120_000); // three browsers on a small machine
+  await setUpAccount(alice, baseURL!);
+  const { workspaceId, documentId } = await createWorkspaceAndDocument(alice, baseURL!, 'Return home plan');
+  await inviteByApi(alice, bob, baseURL!, workspaceId, { role: 'manager', permission: 'editor', displayName: 'Bob Roy' });
+  await inviteByApi(alice, carol, baseURL!, workspaceId, { role: 'person', permission: 'commenter', displayName: 'Carol Martin' });
+  const carolSockets = countCollabSockets(carol.page);
+
+  await Promise.all([bob.page.goto(`/d/${documentId}`), carol.page.goto(`/d/${documentId}`)]);
+  await Promise.all([expectSaved(bob.page), expectSaved(carol.page)]);
+  await editorOf(bob.page).click();
+  await bob.page.keyboard.type(SENTENCE);
+  await expectSaved(bob.page);
+  await expect(editorOf(carol.page)).toContainText(SENTENCE);
+
+  // Carol, a commenter, may write only suggestions: her text box is editable, and says so.
+  await expect(carol.page.getByText('You can suggest changes: what you type or delete is shown as a proposal in your name')).toBeVisible();
+  await expect(editorOf(carol.page)).toHaveAttribute('aria-readonly', 'false');
+  await expect(carol.page.getByRole('button', { name: 'Bold' })).toHaveCount(0);
+
+  // She adds words before the full stop, then strikes out "every " with the keyboard.
+  await editorOf(carol.page).getByText(SENTENCE).click();
+  await carol.page.keyboard.press('End');
+  await carol.page.keyboard.press('ArrowLeft');
+  await carol.page.keyboard.type(' with her daughter');
+  await carol.page.keyboard.press('Home');
+  for (let i = 0; i < 'Marie walks to the market '.length; i += 1) await carol.page.keyboard.press('ArrowRight');
+  for (let i = 0; i < 'every '.length; i += 1) await carol.page.keyboard.press('Shift+ArrowRight');
+  await carol.page.keyboard.press('Backspace');
+  const carolText = editorOf(carol.page);
+  await expect(carolText.locator('ins.suggestion')).toHaveText(' with her daughter');
+  await expect(carolText.locator('del.suggestion')).toHaveText('every ');
+  // Nothing was removed: the struck text stays until an editor decides.
+  expect(await documentText(carol.page)).toEqual(['Marie walks to the market every day with her daughter.']);
+
+  // A new paragraph cannot be a suggestion: it is not made, and she is told why.
+  await carol.page.keyboard.press('End');
+  await carol.page.keyboard.press('Enter');
+  await expect(carol.page.getByRole('status').filter({ hasText: 'A new paragraph, list, heading or other block cannot be suggested.' })).toBeVisible();
+  expect(await documentText(carol.page)).toEqual(['Marie walks to the market every day with her daughter.']);
+  await expectSaved(carol.page);
+
+  // Bob sees both suggestions live, with Carol's name, in the text and in the Suggestions tab.
+  const bobText = editorOf(bob.page);
+  await expect(bobText.locator('ins.suggestion')).toHaveText(' with her daughter');
+  await expect(bobText.locator('del.suggestion')).toHaveText('every ');
+  // Hovering names the author and time (a title on the suggested text).
+  await expect(bobText.locator('[title^="Insertion suggested by Carol Martin · "]')).toHaveText(' with her daughter');
+  const tab = await openPanelTab(bob.page, 'Suggestions');
+  await expect(tab).toContainText('2 suggestions waiting');
+  const items = tab.getByTestId('suggestion-item');
+  await expect(items).toHaveCount(2);
+  const deletion = items.filter({ hasText: 'Deletion' });
+  const insertion = items.filter({ hasText: 'Insertion' });
+  await expect(deletion).toContainText('Carol Martin');
+  await expect(deletion.locator('del')).toHaveText('every ');
+  await expect(insertion).toContainText('Carol Martin');
+  await expect(insertion.locator('ins')).toHaveText(' with her daughter');
+
+  // With the caret in the struck text, the bar above the text names who proposed it.
+  await bobText.locator('del.suggestion').click();
+  const bar = bob.page.getByTestId('suggestion-at-cursor');
+  await expect(bar).toContainText('Deletion suggested by Carol Martin');
+  await expectNoAxeViolations(bob.page, 'document with suggestions');
+
+  // Bob rejects the deletion from the bar and accepts the insertion from the list.
+  await bar.getByRole('button', { name: 'Reject' }).click();
+  await expect(items).toHaveCount(1);
+  await insertion.getByRole('button', { name: 'Accept' }).click();
+  await expect(tab).toContainText('No suggestion is waiting.');
+
+  const expected = ['Marie walks to the market every day with her daughter.'];
+  await expect(carolText.locator('ins.suggestion, del.suggestion')).toHaveCount(0);
+  await expect(bobText.locator('ins.suggestion, del.suggestion')).toHaveCount(0);
+  expect(await documentText(bob.page)).toEqual(expected);
+  expect(await documentText(carol.page)).toEqual(expected);
+  await Promise.all([expectSaved(bob.page), expectSaved(carol.page)]);
+
+  // Carol's first connection carried everything: it was never refused and replaced.
+  expect(carolSockets()).toBe(1);
+  await expect(carol.page.getByText('The server could not take your last change as a suggestion')).toHaveCount(0);
+});
+
+test('an editor switches suggestion mode on and off from the toolbar', async ({ alice, bob, baseURL }) => {
+  await setUpAccount(alice, baseURL!);
+  const { workspaceId, documentId } = await createWorkspaceAndDocument(alice, baseURL!, 'Return home plan');
+  await inviteByApi(alice, bob, baseURL!, workspaceId, { role: 'manager', permission: 'editor', displayName: 'Bob Roy' });
+  await Promise.all([alice.page.goto(`/d/${documentId}`), bob.page.goto(`/d/${documentId}`)]);
+  await expectSaved(alice.page);
+  await editorOf(alice.page).click();
+  await alice.page.keyboard.type('Nurse visits on Monday.');
+  await expectSaved(alice.page);
+
+  const toggle = bob.page.getByRole('button', { name: 'Suggest changes' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  // Formatting cannot be suggested, so its buttons go while suggesting.
+  await expect(bob.page.getByRole('button', { name: 'Bold' })).toHaveCount(0);
+  await editorOf(bob.page).getByText('Nurse visits on Monday.').click();
+  await bob.page.keyboard.press('End');
+  await bob.page.keyboard.press('ArrowLeft');
+  await bob.page.keyboard.type(' and Thursday');
+  await expect(editorOf(alice.page).locator('ins.suggestion')).toHaveText(' and Thursday');
+  await expect(editorOf(alice.page).locator('[title^="Insertion suggested by Bob Roy · "]')).toHaveText(' and Thursday');
+
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await bob.page.keyboard.type('!');
+  await expect(editorOf(alice.page).locator('p')).toContainText('Thursday!');
+  expect(await documentText(alice.page)).toEqual(['Nurse visits on Monday and Thursday!.']);
+  await expect(editorOf(alice.page).locator('ins.suggestion')).toHaveText(' and Thursday');
+  await expectNoAxeViolations(bob.page, 'document while suggesting');
+});

@@ -1,0 +1,418 @@
+/**
+ * The PostgreSQL schema: the same versions as storage/sqlite/migrations.ts, translated table by
+ * table (BIGINT for times, sequence numbers and Yjs client ids, BYTEA for updates and
+ * checkpoints, identity columns for SQLite's AUTOINCREMENT ids). Tables that SQLite orders by
+ * rowid get an `ordinal` identity column for the same insertion order. The append-only
+ * protection of the decision log (and of sign-offs) is the same, as triggers.
+ * Never edit a released migration: add a new one, here and in the SQLite list.
+ */
+export const POSTGRES_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        email TEXT UNIQUE,
+        display_name TEXT NOT NULL,
+        password_hash TEXT,
+        color TEXT NOT NULL,
+        language TEXT,
+        created_at BIGINT NOT NULL
+      );
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        created_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL
+      );
+      CREATE INDEX sessions_user ON sessions(user_id);
+      CREATE TABLE workspaces (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        purpose TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        created_by TEXT NOT NULL REFERENCES users(id)
+      );
+      CREATE TABLE memberships (
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        role TEXT NOT NULL,
+        permission TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        PRIMARY KEY (workspace_id, user_id)
+      );
+      CREATE INDEX memberships_user ON memberships(user_id);
+      CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        title TEXT NOT NULL,
+        template TEXT,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL
+      );
+      CREATE INDEX documents_workspace ON documents(workspace_id);
+      CREATE TABLE updates (
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        seq BIGINT NOT NULL,
+        member_id TEXT NOT NULL,
+        data BYTEA NOT NULL,
+        created_at BIGINT NOT NULL,
+        PRIMARY KEY (document_id, seq)
+      );
+      CREATE TABLE checkpoints (
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        seq BIGINT NOT NULL,
+        state BYTEA NOT NULL,
+        created_at BIGINT NOT NULL,
+        PRIMARY KEY (document_id, seq)
+      );
+    `,
+  },
+  {
+    version: 2,
+    sql: `
+      ALTER TABLE memberships ADD COLUMN last_seen_at BIGINT;
+      CREATE TABLE invitations (
+        id TEXT PRIMARY KEY,
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        token_hash TEXT NOT NULL UNIQUE,
+        code_hash TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL,
+        permission TEXT NOT NULL,
+        max_uses INTEGER,
+        uses INTEGER NOT NULL DEFAULT 0,
+        expires_at BIGINT NOT NULL,
+        revoked_at BIGINT,
+        created_by TEXT NOT NULL,
+        created_at BIGINT NOT NULL
+      );
+      CREATE INDEX invitations_workspace ON invitations(workspace_id);
+      CREATE TABLE audit_events (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        actor_id TEXT,
+        subject_id TEXT,
+        details TEXT NOT NULL,
+        at BIGINT NOT NULL
+      );
+      CREATE INDEX audit_events_workspace ON audit_events(workspace_id, id);
+    `,
+  },
+  {
+    // The decision log (ADR 0002): append-only and hash-chained per document. The triggers make
+    // the application unable to rewrite history (TRUNCATE included, which skips row triggers);
+    // the chain detects anyone who bypasses them. No ON DELETE CASCADE.
+    version: 3,
+    sql: `
+      CREATE TABLE decision_entries (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id),
+        decision_id TEXT NOT NULL,
+        seq BIGINT NOT NULL,
+        kind TEXT NOT NULL,
+        author_id TEXT NOT NULL,
+        author_role TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        UNIQUE (document_id, seq)
+      );
+      CREATE INDEX decision_entries_decision ON decision_entries(decision_id, seq);
+      CREATE FUNCTION decision_entries_no_update() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION 'decision_entries is append-only: add a correction instead of updating';
+      END $$;
+      CREATE FUNCTION decision_entries_no_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION 'decision_entries is append-only: entries are never deleted';
+      END $$;
+      CREATE TRIGGER decision_entries_no_update BEFORE UPDATE ON decision_entries
+        FOR EACH ROW EXECUTE FUNCTION decision_entries_no_update();
+      CREATE TRIGGER decision_entries_no_delete BEFORE DELETE ON decision_entries
+        FOR EACH ROW EXECUTE FUNCTION decision_entries_no_delete();
+      CREATE TRIGGER decision_entries_no_truncate BEFORE TRUNCATE ON decision_entries
+        FOR EACH STATEMENT EXECUTE FUNCTION decision_entries_no_delete();
+    `,
+  },
+  {
+    version: 4,
+    sql: `
+      CREATE TABLE client_bindings (
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        client_id BIGINT NOT NULL,
+        member_id TEXT NOT NULL,
+        seq BIGINT NOT NULL,
+        PRIMARY KEY (document_id, client_id)
+      );
+    `,
+  },
+  {
+    // Privacy and retention (docs/privacy.md, ADR 0004). Deleting decision entries stays
+    // impossible except for whole documents a retention purge lists in retention_purges,
+    // inside the same transaction.
+    version: 5,
+    sql: `
+      CREATE TABLE access_log (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL,
+        role TEXT NOT NULL,
+        permission TEXT NOT NULL,
+        via TEXT NOT NULL,
+        at BIGINT NOT NULL
+      );
+      CREATE INDEX access_log_document ON access_log(document_id, id);
+      CREATE INDEX access_log_user ON access_log(user_id, id);
+      ALTER TABLE users ADD COLUMN erased_at BIGINT;
+      ALTER TABLE workspaces ADD COLUMN closed_at BIGINT;
+      ALTER TABLE workspaces ADD COLUMN retention_days INTEGER;
+      CREATE TABLE retention_purges (document_id TEXT PRIMARY KEY);
+      CREATE OR REPLACE FUNCTION decision_entries_no_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_LEVEL = 'ROW' THEN
+          IF EXISTS (SELECT 1 FROM retention_purges WHERE document_id = OLD.document_id) THEN
+            RETURN OLD;
+          END IF;
+        END IF;
+        RAISE EXCEPTION 'decision_entries is append-only: entries are never deleted';
+      END $$;
+    `,
+  },
+  {
+    version: 6,
+    sql: `
+      ALTER TABLE documents ADD COLUMN archived_at BIGINT;
+      ALTER TABLE documents ADD COLUMN trashed_at BIGINT;
+      ALTER TABLE documents ADD COLUMN restricted BOOLEAN NOT NULL DEFAULT FALSE;
+      ALTER TABLE documents ADD COLUMN purged_at BIGINT;
+      ALTER TABLE sessions ADD COLUMN idle_timeout_ms BIGINT;
+      ALTER TABLE sessions ADD COLUMN last_used_at BIGINT;
+      CREATE TABLE document_access (
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        permission TEXT NOT NULL,
+        PRIMARY KEY (document_id, user_id)
+      );
+      CREATE TABLE named_versions (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        seq BIGINT NOT NULL,
+        name TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at BIGINT NOT NULL
+      );
+      CREATE INDEX named_versions_document ON named_versions(document_id, created_at);
+      CREATE TABLE signoff_entries (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        seq BIGINT NOT NULL,
+        version_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        actor_id TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        UNIQUE (document_id, seq)
+      );
+      CREATE FUNCTION signoff_entries_no_update() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION 'signoff_entries is append-only';
+      END $$;
+      CREATE TRIGGER signoff_entries_no_update BEFORE UPDATE ON signoff_entries
+        FOR EACH ROW EXECUTE FUNCTION signoff_entries_no_update();
+      CREATE TABLE recovery_links (
+        token_hash TEXT PRIMARY KEY,
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        created_by TEXT NOT NULL,
+        expires_at BIGINT NOT NULL,
+        used_at BIGINT,
+        created_at BIGINT NOT NULL
+      );
+    `,
+  },
+  {
+    // Comments, review rounds and visits (issue 9).
+    version: 7,
+    sql: `
+      CREATE TABLE comments (
+        id TEXT PRIMARY KEY,
+        ordinal BIGINT GENERATED ALWAYS AS IDENTITY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        thread_id TEXT NOT NULL,
+        parent_id TEXT,
+        author_id TEXT NOT NULL,
+        author_role TEXT NOT NULL,
+        anchor TEXT,
+        round_id TEXT,
+        created_at BIGINT NOT NULL
+      );
+      CREATE INDEX comments_document ON comments(document_id, created_at);
+      CREATE INDEX comments_round ON comments(round_id);
+      CREATE TABLE comment_events (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        comment_id TEXT NOT NULL REFERENCES comments(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        actor_id TEXT NOT NULL,
+        body TEXT,
+        at BIGINT NOT NULL
+      );
+      CREATE INDEX comment_events_comment ON comment_events(comment_id, id);
+      CREATE TABLE comment_mentions (
+        comment_id TEXT NOT NULL REFERENCES comments(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (comment_id, user_id)
+      );
+      CREATE INDEX comment_mentions_user ON comment_mentions(user_id);
+      CREATE TABLE review_rounds (
+        id TEXT PRIMARY KEY,
+        ordinal BIGINT GENERATED ALWAYS AS IDENTITY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        title TEXT NOT NULL,
+        questions TEXT NOT NULL,
+        due_date TEXT,
+        opened_by TEXT NOT NULL,
+        opened_at BIGINT NOT NULL,
+        closed_by TEXT,
+        closed_at BIGINT,
+        summary TEXT,
+        suggestions TEXT
+      );
+      CREATE INDEX review_rounds_document ON review_rounds(document_id, opened_at);
+      CREATE TABLE review_assignments (
+        round_id TEXT NOT NULL REFERENCES review_rounds(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        done_at BIGINT,
+        note TEXT,
+        PRIMARY KEY (round_id, user_id)
+      );
+      CREATE INDEX review_assignments_user ON review_assignments(user_id);
+      CREATE TABLE document_visits (
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL,
+        seen_at BIGINT NOT NULL,
+        PRIMARY KEY (document_id, user_id)
+      );
+      CREATE INDEX document_visits_user ON document_visits(user_id);
+    `,
+  },
+  {
+    // Workshops (issue 10, ADR 0006).
+    version: 8,
+    sql: `
+      CREATE TABLE workshops (
+        id TEXT PRIMARY KEY,
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        title TEXT NOT NULL,
+        language TEXT NOT NULL,
+        votes_per_person INTEGER NOT NULL,
+        allow_authorship_reveal BOOLEAN NOT NULL,
+        status TEXT NOT NULL,
+        current_step_id TEXT NOT NULL,
+        timer_duration_ms BIGINT NOT NULL,
+        timer_deadline_at BIGINT,
+        timer_paused_remaining_ms BIGINT,
+        authorship_revealed BOOLEAN NOT NULL DEFAULT FALSE,
+        votes_revealed BOOLEAN NOT NULL DEFAULT FALSE,
+        summary_document_id TEXT,
+        revision BIGINT NOT NULL DEFAULT 0,
+        created_by TEXT NOT NULL,
+        created_at BIGINT NOT NULL
+      );
+      CREATE INDEX workshops_workspace ON workshops(workspace_id, created_at);
+      CREATE INDEX workshops_summary ON workshops(summary_document_id);
+      CREATE TABLE workshop_facilitators (
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (workshop_id, user_id)
+      );
+      CREATE TABLE workshop_steps (
+        id TEXT PRIMARY KEY,
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        title TEXT NOT NULL,
+        duration_ms BIGINT NOT NULL
+      );
+      CREATE INDEX workshop_steps_workshop ON workshop_steps(workshop_id, position);
+      CREATE TABLE workshop_columns (
+        id TEXT PRIMARY KEY,
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        prompt TEXT NOT NULL
+      );
+      CREATE INDEX workshop_columns_workshop ON workshop_columns(workshop_id, position);
+      CREATE TABLE workshop_themes (
+        id TEXT PRIMARY KEY,
+        ordinal BIGINT GENERATED ALWAYS AS IDENTITY,
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        created_at BIGINT NOT NULL
+      );
+      CREATE INDEX workshop_themes_workshop ON workshop_themes(workshop_id, created_at);
+      CREATE TABLE workshop_cards (
+        id TEXT PRIMARY KEY,
+        ordinal BIGINT GENERATED ALWAYS AS IDENTITY,
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        column_id TEXT NOT NULL,
+        author_id TEXT NOT NULL,
+        author_role TEXT NOT NULL,
+        text TEXT NOT NULL,
+        theme_id TEXT,
+        revealed_at BIGINT,
+        created_at BIGINT NOT NULL
+      );
+      CREATE INDEX workshop_cards_workshop ON workshop_cards(workshop_id, created_at);
+      CREATE TABLE workshop_votes (
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        card_id TEXT NOT NULL REFERENCES workshop_cards(id) ON DELETE CASCADE,
+        voter_id TEXT NOT NULL,
+        voter_role TEXT NOT NULL,
+        dots INTEGER NOT NULL CHECK (dots > 0),
+        PRIMARY KEY (card_id, voter_id)
+      );
+      CREATE INDEX workshop_votes_workshop ON workshop_votes(workshop_id);
+      CREATE TABLE workshop_hands (
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL,
+        raised_at BIGINT NOT NULL,
+        PRIMARY KEY (workshop_id, user_id)
+      );
+      CREATE TABLE workshop_checkins (
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL,
+        phase TEXT NOT NULL,
+        mood TEXT,
+        word TEXT,
+        at BIGINT NOT NULL,
+        PRIMARY KEY (workshop_id, user_id, phase)
+      );
+      CREATE TABLE workshop_outcomes (
+        id TEXT PRIMARY KEY,
+        ordinal BIGINT GENERATED ALWAYS AS IDENTITY,
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at BIGINT NOT NULL
+      );
+      CREATE INDEX workshop_outcomes_workshop ON workshop_outcomes(workshop_id, created_at);
+    `,
+  },
+  {
+    // Password reset by email (issue 13) reuses recovery links, with a purpose; a reset asked
+    // for by email is tied to no workspace.
+    version: 10,
+    sql: `
+      ALTER TABLE recovery_links ALTER COLUMN workspace_id DROP NOT NULL;
+      ALTER TABLE recovery_links ADD COLUMN purpose TEXT NOT NULL DEFAULT 'recovery' CHECK (purpose IN ('recovery', 'password_reset'));
+      CREATE INDEX recovery_links_user ON recovery_links(user_id);
+    `,
+  },
+];
