@@ -152,7 +152,8 @@ function startInstance(index, port, env) {
     // Its own process group: Ctrl-C reaches this script only, which stops everything in order.
     detached: true,
   });
-  const listening = new Promise((resolve) => {
+  const listening = new Promise((resolve, reject) => {
+    child.once('exit', (code, signal) => reject(new Error(`${name} exited before listening (${signal ?? `exit ${code}`}); is port ${port} free?`)));
     for (const stream of [child.stdout, child.stderr]) {
       let pending = '';
       stream.on('data', (chunk) => {
@@ -186,10 +187,16 @@ for (const instance of instances) {
     if (!stopping) console.error(`[${instance.name}] stopped on its own (${signal ?? `exit ${code}`}); the other instances keep serving.`);
   });
 }
-const urls = await Promise.all(instances.map((i) => i.listening));
+let urls = [];
+try {
+  urls = await Promise.all(instances.map((i) => i.listening));
+} catch (error) {
+  console.error(`npm run cluster: ${error.message}`);
+  await stopAll('start failed', 1);
+}
 console.log(`\nEnsemble is running on ${urls.length} instance${urls.length > 1 ? 's' : ''}:\n${urls.map((u) => `  ${u}`).join('\n')}\nPut a load balancer in front (docs/deployment.md), or open each address directly. Ctrl-C stops everything.\n`);
 
-async function stopAll(signal) {
+async function stopAll(signal, exitCode = 0) {
   if (stopping) return;
   stopping = true;
   console.log(`\n${signal}: stopping the instances, Redis and PostgreSQL…`);
@@ -203,7 +210,7 @@ async function stopAll(signal) {
     if (postgres.running()) console.error(`PostgreSQL did not stop cleanly: ${error.stderr || error.message}`);
   }
   console.log('Stopped.');
-  process.exit(0);
+  process.exit(exitCode);
 }
 process.on('SIGINT', () => void stopAll('SIGINT'));
 process.on('SIGTERM', () => void stopAll('SIGTERM'));

@@ -30,11 +30,12 @@ test('an owner exports a workspace under pseudonyms, imports the file from Home 
   await expect(importCard.getByText('Choose the archive file first.')).toBeVisible();
   await importCard.getByLabel('Archive file').setInputFiles(file);
   await importCard.getByRole('button', { name: 'Import' }).click();
-  await expect(importCard.getByText('“Care plan of Marie” has been imported.')).toBeVisible();
+  // Imported next to its source, it gets a distinct name.
+  await expect(importCard.getByText('“Care plan of Marie (2)” has been imported.')).toBeVisible();
   await expect(importCard).toContainText('1 document(s), 1 person(s)');
   await expectNoAxeViolations(page, 'home after an import');
 
-  await importCard.getByRole('button', { name: 'Open “Care plan of Marie”' }).click();
+  await importCard.getByRole('button', { name: 'Open “Care plan of Marie (2)”' }).click();
   await expect(page).not.toHaveURL(new RegExp(workspaceId));
   await page.getByRole('link', { name: 'Life project' }).click();
   await expectSaved(page);

@@ -77,9 +77,24 @@ test('a patient partner comments on a passage and mentions the manager, who sees
   await expect(mentions.getByRole('listitem')).toContainText('New');
   await expect(mentions.getByRole('listitem')).toContainText('Carol Martin mentioned you');
   await expect(mentions.getByRole('listitem')).toContainText('Who comes on weekends?');
-  await expect(mentions.getByRole('link', { name: 'Return home plan' })).toHaveAttribute('href', `/d/${documentId}`);
+  await expect(mentions.getByRole('link', { name: 'Return home plan' })).toHaveAttribute('href', new RegExp(`^/d/${documentId}\\?thread=`));
   await expectNoAxeViolations(bobHome, 'home with notifications');
+  // The link leads to the thread: the Comments tab opens with it in focus.
+  await mentions.getByRole('link', { name: 'Return home plan' }).click();
+  await expect(sidePanel(bobHome).getByRole('tab', { name: 'Comments', exact: true })).toHaveAttribute('aria-selected', 'true');
+  await expect(thread(bobHome)).toHaveAttribute('data-status', 'open');
+  await expect(thread(bobHome)).toHaveClass(/thread--active/);
+  await expect(editorOf(bobHome).locator('.comment-anchor--active')).toHaveText(PASSAGE);
   await bobHome.close();
+
+  // Carol rewords her comment; only she is offered to, and Bob sees the new text, marked edited.
+  await expect(thread(bob.page).getByRole('button', { name: 'Edit my comment' })).toHaveCount(0);
+  await thread(carol.page).getByRole('button', { name: 'Edit my comment' }).click();
+  const edit = thread(carol.page).getByRole('form', { name: 'Edit my comment' });
+  await edit.getByLabel('Your comment').fill('Who comes on weekends? I cannot change the dressings alone.');
+  await edit.getByRole('button', { name: 'Save the change' }).click();
+  await expect(thread(bob.page)).toContainText('I cannot change the dressings alone.');
+  await expect(thread(bob.page)).toContainText('edited');
 
   // Bob replies, then resolves the thread; Carol sees both live.
   await thread(bob.page).getByRole('button', { name: 'Reply' }).click();

@@ -113,6 +113,60 @@ test('a patient partner suggests changes, the manager accepts one and rejects th
   // Carol's first connection carried everything: it was never refused and replaced.
   expect(carolSockets()).toBe(1);
   await expect(carol.page.getByText('The server could not take your last change as a suggestion')).toHaveCount(0);
+
+  // Carol also comments on the sentence, and Bob resolves her thread.
+  const passage = expected[0]!;
+  await editorOf(carol.page).getByText(passage).click({ clickCount: 3 });
+  await carol.page.getByRole('button', { name: 'Comment on this passage' }).click();
+  const form = sidePanel(carol.page).getByRole('form', { name: 'Comment on this passage' });
+  await form.getByLabel('Your comment').fill('My daughter can come on weekdays only.');
+  await form.getByRole('button', { name: 'Post the comment' }).click();
+  const carolThread = sidePanel(carol.page).getByRole('article', { name: `About “${passage}”` });
+  await expect(carolThread).toContainText('My daughter can come on weekdays only.');
+  await openPanelTab(bob.page, 'Comments');
+  const bobThread = sidePanel(bob.page).getByRole('article', { name: `About “${passage}”` });
+  await expect(bobThread).toContainText('Carol Martin');
+  await bobThread.getByRole('button', { name: 'Resolve' }).click();
+  await expect(carolThread).toHaveCount(0);
+  expect(carolSockets()).toBe(1);
+});
+
+test('when the server refuses a commenter’s change, her page says so and reopens the document as saved', async ({ alice, carol, baseURL }) => {
+  await setUpAccount(alice, baseURL!);
+  const { workspaceId, documentId } = await createWorkspaceAndDocument(alice, baseURL!, 'Return home plan');
+  await inviteByApi(alice, carol, baseURL!, workspaceId, { role: 'person', permission: 'commenter', displayName: 'Carol Martin' });
+  const carolSockets = countCollabSockets(carol.page);
+  await Promise.all([alice.page.goto(`/d/${documentId}`), carol.page.goto(`/d/${documentId}`)]);
+  await expectSaved(alice.page);
+  await editorOf(alice.page).click();
+  await alice.page.keyboard.type(SENTENCE);
+  await expectSaved(alice.page);
+  await expect(editorOf(carol.page)).toContainText(SENTENCE);
+  await expectSaved(carol.page);
+
+  // A faulty client: suggestion mode is switched off behind the editor's back, so typing goes in
+  // as a direct edit, which the server refuses from a commenter (close code 4422).
+  await editorOf(carol.page).evaluate((element) => {
+    const editor = (element as HTMLElement & { editor: { storage: { suggestionMode: { settings: { onlySuggest: boolean } } } } }).editor;
+    editor.storage.suggestionMode.settings.onlySuggest = false;
+  });
+  await editorOf(carol.page).getByText(SENTENCE).click();
+  await carol.page.keyboard.press('End');
+  await carol.page.keyboard.type(' Forced');
+
+  await expect(carol.page.getByRole('alert').filter({ hasText: 'The server could not take your last change as a suggestion' })).toBeVisible();
+  // Her copy (and its offline copy) was discarded: the text is the server's, and stays so.
+  await expectSaved(carol.page);
+  expect(await documentText(carol.page)).toEqual([SENTENCE]);
+  expect(carolSockets()).toBe(2);
+  expect(await documentText(alice.page)).toEqual([SENTENCE]);
+  // The reopened editor is in suggestion mode again.
+  await editorOf(carol.page).getByText(SENTENCE).click();
+  await carol.page.keyboard.press('End');
+  await carol.page.keyboard.type(' Again');
+  await expect(editorOf(alice.page).locator('ins.suggestion')).toHaveText(' Again');
+  expect(carolSockets()).toBe(2);
+  await expectNoAxeViolations(carol.page, 'document reopened after a refusal');
 });
 
 test('an editor switches suggestion mode on and off from the toolbar', async ({ alice, bob, baseURL }) => {

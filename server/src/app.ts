@@ -167,7 +167,16 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     withWorkshopEvents({ auth, store, workshops, hub: workshopEvents, maxPerUser: config.limits.connectionsPerUser, heartbeatMs: 15_000, now: () => clock.now(), log }, createRequestHandler({
       routes: recordOpenings([
         ...attributionRoutes(attribution),
-        ...lifecycleRoutes({ lifecycle, versions, recovery, auth, secureCookies, baseUrl }),
+        ...lifecycleRoutes({
+          lifecycle,
+          versions,
+          recovery,
+          auth,
+          secureCookies,
+          baseUrl,
+          disconnectUser: (userId) =>
+            cluster.endConnections({ memberId: userId }, CLOSE_CODES.unauthenticated, 'Your account was recovered with a recovery link: sign in again on this device.'),
+        }),
         ...passwordResetRoutes(passwordReset),
         ...contentRoutes({ exports: documentExports }),
         ...apiRoutes({

@@ -56,7 +56,7 @@ describe('workspace archives', () => {
 
     const imported = await importArchive(target, bob.token, exported.text);
     expect(imported.status).toBe(201);
-    expect(imported.body).toMatchObject({ name: 'Plan de Marie', documents: 1, members: 2, decisionEntries: 2, comments: 1 });
+    expect(imported.body).toMatchObject({ name: 'Plan de Marie', documents: 1, members: 2, decisionEntries: 2, comments: 1, workshops: 1 });
     const workspaceId = imported.body.workspaceId as string;
     expect(workspaceId).not.toBe(s.alice.workspaceId);
     const documentId = await importedDocument(workspaceId);
@@ -78,6 +78,12 @@ describe('workspace archives', () => {
     const comments = JSON.stringify(await get(target, bob.token, `/api/documents/${documentId}/comments`));
     expect(comments).toContain(s.commentBody);
     expect(comments).toContain('Jean Lavoie');
+    const workshops = await get(target, bob.token, `/api/workspaces/${workspaceId}/workshops`);
+    const workshopId = (workshops.workshops ?? workshops)[0].id as string;
+    const board = await get(target, bob.token, `/api/workshops/${workshopId}/state`);
+    expect(board.title).toBe('Atelier du mardi');
+    expect(board.cards.map((c: { text: string }) => c.text)).toEqual(['Un banc près de l’arrêt']);
+    expect(board.voting).toEqual({ dots: 2, voters: 1 });
     const versions = JSON.stringify(await get(target, bob.token, `/api/documents/${documentId}/named-versions`));
     expect(versions).toContain('Version de mars');
     expect(versions).toContain('approved');
@@ -145,13 +151,16 @@ describe('workspace archives', () => {
     expect((await api(source.url, 'POST', `/api/workspaces/${s.alice.workspaceId}/export`, { token: s.alice.token, body: {} })).status).toBe(400);
   });
 
-  it('keeps the source workspace untouched and accepts the same archive twice, as two workspaces', async () => {
+  it('keeps the source workspace untouched and accepts the same archive twice, as two workspaces with distinct names', async () => {
     const exported = await exportArchive(source, s.alice.token, s.alice.workspaceId, 'names');
     const first = await importArchive(target, bob.token, exported.text);
     const second = await importArchive(target, bob.token, exported.text);
     expect(first.status).toBe(201);
     expect(second.status).toBe(201);
     expect(second.body.workspaceId).not.toBe(first.body.workspaceId);
+    // Bob already has a “Plan de Marie”: each new one gets a distinct name.
+    expect(first.body.name).toMatch(/^Plan de Marie \(\d\)$/);
+    expect(second.body.name).not.toBe(first.body.name);
     await waitFor(async () => (await get(source, s.alice.token, `/api/documents/${s.alice.documentId}/decisions/verify`)).ok === true, 'source verifies');
   });
 });

@@ -49,6 +49,14 @@ export async function fillWorkspace(server: TestServer, clients: TestClient[]): 
   if (asked.status !== 201) throw new Error(`signoff failed: ${JSON.stringify(asked.body)}`);
   const approved = await api(server.url, 'POST', `/api/named-versions/${versionId}/answer`, { token: jean.token, body: { answer: 'approve' } });
   if (approved.status !== 201) throw new Error(`answer failed: ${JSON.stringify(approved.body)}`);
+  const workshop = await api(server.url, 'POST', `/api/workspaces/${alice.workspaceId}/workshops`, { token: alice.token, body: { title: 'Atelier du mardi', votesPerPerson: 3 } });
+  if (workshop.status !== 201) throw new Error(`workshop failed: ${JSON.stringify(workshop.body)}`);
+  const w = `/api/workshops/${workshop.body.id}`;
+  const board = await api(server.url, 'GET', `${w}/state`, { token: jean.token });
+  const card = await api(server.url, 'POST', `${w}/cards`, { token: jean.token, body: { columnId: board.body.columns[0].id, text: 'Un banc près de l’arrêt' } });
+  if (card.status !== 201) throw new Error(`card failed: ${JSON.stringify(card.body)}`);
+  await api(server.url, 'POST', `${w}/reveal`, { token: alice.token, body: { what: 'cards' } });
+  await api(server.url, 'PUT', `${w}/votes/${card.body.id}`, { token: alice.token, body: { dots: 2 } });
   return { alice, jean, decisionId: decision.id, commentBody, versionId };
 }
 

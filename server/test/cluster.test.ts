@@ -180,7 +180,7 @@ describeWithRedis('two instances behind one Redis', () => {
     expect((await closed).code).toBe(CLOSE_CODES.accessEnded);
     // Everyone else keeps working across instances.
     alice.text.insert(0, 'carry on;');
-    await waitFor(() => roy.text.toString().startsWith('carry on;'), 'others keep working');
+    await waitFor(() => roy.text.toString().includes('carry on;'), 'others keep working');
   });
 
   it('closes sockets on every instance when a person signs out everywhere', async () => {

@@ -159,6 +159,9 @@ describe('account recovery', () => {
     const jean = await invite(server.url, owner.token, owner.workspaceId, 'caregiver', 'editor', 'Jean');
     await write(jean.token, 'Écrit par Jean.');
     expect((await api(server.url, 'POST', `/api/workspaces/${owner.workspaceId}/members/${jean.userId}/recovery`, { token: jean.token })).status).toBe(403);
+    // The lost device is still signed in, with the document open.
+    const lostDevice = rawSocket(`${server.wsUrl}/${owner.documentId}?token=${jean.token}`);
+    await lostDevice.opened;
     const link = await api(server.url, 'POST', `/api/workspaces/${owner.workspaceId}/members/${jean.userId}/recovery`, { token: owner.token });
     expect(link.status).toBe(201);
     expect(link.body.url).toMatch(/\/recover\//);
@@ -167,6 +170,10 @@ describe('account recovery', () => {
     const used = await api(server.url, 'POST', `/api/recovery/${link.body.token}`, { body: {} });
     expect(used.status).toBe(201);
     expect(used.body.user.id).toBe(jean.userId);
+    // Recovery ends the lost device's session and closes its connection; the new one works.
+    expect((await lostDevice.closed).code).toBe(CLOSE_CODES.unauthenticated);
+    expect((await api(server.url, 'GET', '/api/me', { token: jean.token })).status).toBe(401);
+    expect((await api(server.url, 'GET', '/api/me', { token: used.body.token })).status).toBe(200);
     const contributions = await api(server.url, 'GET', docRoute('/contributions'), { token: used.body.token });
     expect(contributions.body.people.find((p: { userId: string }) => p.userId === jean.userId)?.currentChars).toBe('Écrit par Jean.'.length);
     expect((await api(server.url, 'POST', `/api/recovery/${link.body.token}`, { body: {} })).status).toBe(404);

@@ -110,20 +110,27 @@ describeWithPostgres('the server on PostgreSQL', () => {
     expect((await child.exited).code).toBe(0);
   }, 60_000);
 
-  it('tells operators to use pg_dump when `npm run backup` meets DATABASE_URL, and copies nothing', async () => {
+  it('tells operators to use pg_dump / pg_restore when `npm run backup` / `restore` meet DATABASE_URL, and touches nothing', async () => {
     const dataDir = makeDataDir();
     cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-    const child = spawn(process.execPath, [path.join(repoRoot, 'scripts', 'backup.mjs')], {
-      cwd: repoRoot,
-      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: postgres.url },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-    expect(code).toBe(2);
-    expect(out).toContain('pg_dump');
+    const run = async (script: string, args: string[]) => {
+      const child = spawn(process.execPath, [path.join(repoRoot, 'scripts', script), ...args], {
+        cwd: repoRoot,
+        env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: postgres.url },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      return { code, out };
+    };
+    const backup = await run('backup.mjs', []);
+    expect(backup.code).toBe(2);
+    expect(backup.out).toContain('pg_dump');
+    const restore = await run('restore.mjs', [path.join(dataDir, 'some.sqlite')]);
+    expect(restore.code).toBe(2);
+    expect(restore.out).toContain('pg_restore');
     expect(fs.readdirSync(dataDir)).toEqual([]);
   });
 });

@@ -31,7 +31,8 @@ export function PersonLine({ person }: { person: PersonRef }) {
   );
 }
 
-export function CommentView({ comment }: { comment: Comment }) {
+/** `onEdit`: offered to the author while they may still change the text. */
+export function CommentView({ comment, onEdit }: { comment: Comment; onEdit?: (() => void) | undefined }) {
   const { t } = useI18n();
   return (
     <div className="comment" data-testid="comment" data-comment-id={comment.id}>
@@ -42,6 +43,11 @@ export function CommentView({ comment }: { comment: Comment }) {
       <p className="comment__body">{comment.body}</p>
       {comment.mentions.length > 0 && (
         <p className="comment__mentions muted">{t('comments.mentions', { names: comment.mentions.map((m) => m.displayName).join(', ') })}</p>
+      )}
+      {onEdit && (
+        <button type="button" className="link-button" onClick={onEdit}>
+          {t('comments.edit')}
+        </button>
       )}
     </div>
   );

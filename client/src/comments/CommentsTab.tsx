@@ -3,7 +3,7 @@
  * filter the threads, and read, answer, resolve or reopen them. Viewers read but are not offered
  * the forms (the server refuses them anyway). Threads reload on every `comments` notice.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { anchorFromSelection } from '../panels/decisions/anchors';
 import { usePanelScope } from '../panels/panelScope';
@@ -30,11 +30,18 @@ export function CommentsTab() {
   };
 
   const shown = threads.status === 'ready' ? filterThreads(threads.data.threads, filter, selfId) : [];
-  // The thread in focus (from a link or its passage) is always listed: widen the filter if needed.
+  // A thread brought into focus (by a link or its passage) gets listed: the filter widens if
+  // needed, once; a thread already in focus that someone resolves leaves the list as usual.
   const activeHidden = threads.status === 'ready' && activeId !== null && !shown.some((t) => t.id === activeId) && threads.data.threads.some((t) => t.id === activeId);
+  const widenedFor = useRef<string | null>(null);
   useEffect(() => {
-    if (activeHidden) setFilter({ status: 'all', mine: false, perspective: null });
-  }, [activeHidden]);
+    if (!activeHidden || widenedFor.current === activeId) return;
+    widenedFor.current = activeId;
+    setFilter({ status: 'all', mine: false, perspective: null });
+  }, [activeHidden, activeId]);
+  useEffect(() => {
+    if (threads.status === 'ready' && activeId !== null && !activeHidden) widenedFor.current = activeId;
+  }, [threads.status, activeId, activeHidden]);
 
   return (
     <section aria-labelledby={headingId} className="panel-section comments-tab" data-testid="comments-tab">

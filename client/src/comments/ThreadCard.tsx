@@ -15,6 +15,7 @@ import { commentsApi } from './commentsApi';
 import { CommentForm } from './CommentForm';
 import { useComments } from './CommentsContext';
 import { CommentView, When } from './CommentView';
+import { EditCommentForm } from './EditCommentForm';
 import { mayChangeStatus } from './threadFilter';
 
 export function threadHeading(thread: CommentThread, t: ReturnType<typeof useI18n>['t']): string {
@@ -30,6 +31,7 @@ export function ThreadCard({ thread }: { thread: CommentThread }) {
   const headingId = useId();
   const article = useRef<HTMLElement>(null);
   const [replying, setReplying] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [gone, setGone] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -92,7 +94,17 @@ export function ThreadCard({ thread }: { thread: CommentThread }) {
       <ol className="thread__comments" aria-label={plural(t, language, 'comments.threadComments', thread.comments.length)}>
         {thread.comments.map((comment) => (
           <li key={comment.id}>
-            <CommentView comment={comment} />
+            {editing === comment.id ? (
+              <EditCommentForm
+                comment={comment}
+                onDone={(changed) => {
+                  setEditing(null);
+                  if (changed) threads.reload();
+                }}
+              />
+            ) : (
+              <CommentView comment={comment} onEdit={open && mayComment && comment.author.userId === selfId ? () => setEditing(comment.id) : undefined} />
+            )}
           </li>
         ))}
       </ol>

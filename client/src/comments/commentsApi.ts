@@ -12,6 +12,7 @@ import {
   type CloseReviewRoundRequest,
   type CreateCommentRequest,
   type CreateReviewRoundRequest,
+  type EditCommentRequest,
   type ReviewDoneRequest,
 } from '../../../shared/src/index';
 import { request } from '../api';
@@ -23,6 +24,7 @@ export const commentsApi = {
   /** Every thread of the document; the panel filters them itself, so counts stay in step. */
   threads: (documentId: string) => request('GET', doc(documentId, '/comments'), CommentListSchema),
   comment: (documentId: string, body: CreateCommentRequest) => request('POST', doc(documentId, '/comments'), CommentSchema, body),
+  edit: (commentId: string, body: EditCommentRequest) => request('PATCH', `/api/comments/${enc(commentId)}`, CommentSchema, body),
   resolve: (commentId: string) => request('POST', `/api/comments/${enc(commentId)}/resolve`, CommentThreadSchema),
   reopen: (commentId: string) => request('POST', `/api/comments/${enc(commentId)}/reopen`, CommentThreadSchema),
 

@@ -1,7 +1,8 @@
 /**
- * Workspace settings (owners): close the workspace when the collaboration ends, and choose how
+ * Workspace settings (owners): close the workspace when the collaboration ends, choose how
  * long a closed workspace is kept before it is deleted with everything in it (docs/privacy.md,
- * "Retention of closed workspaces"). Nothing is deleted while the workspace is open.
+ * "Retention of closed workspaces"), and export it to another installation (archive/, ADR 0007).
+ * Nothing is deleted while the workspace is open.
  */
 import { useState, type FormEvent } from 'react';
 import type { Workspace, WorkspaceRetention } from '../../../shared/src/index';

@@ -6,6 +6,7 @@ import { PermissionSchema, RoleSchema, type AuditEvent } from '../../../shared/s
 import type { Translate } from '../i18n/I18nProvider';
 import { lowerFirst, permissionKey, roleKey } from '../i18n/labels';
 import { lifeAuditSentences } from '../life/lifeAudit';
+import { archiveAuditSentences } from '../archive/archiveAudit';
 
 function roleIn(value: unknown, t: Translate): string | null {
   const parsed = RoleSchema.safeParse(value);
@@ -53,6 +54,6 @@ export function auditSentences(event: AuditEvent, t: Translate): string[] {
       return sentences.length > 0 ? sentences : [t('activity.member_changed', { actor, subject })];
     }
     default:
-      return lifeAuditSentences(event, t);
+      return archiveAuditSentences(event, t) ?? lifeAuditSentences(event, t);
   }
 }

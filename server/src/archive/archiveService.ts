@@ -64,6 +64,10 @@ export class ArchiveService {
     return { fileName: `ensemble-workspace-${day}.json`, json: JSON.stringify(archive) };
   }
 
+  private async distinctName(userId: string, name: string): Promise<string> {
+    return nameAmong(new Set((await this.sources.store.listWorkspacesOf(userId)).map((w) => w.name)), name);
+  }
+
   /** `raw` is the parsed JSON body; nothing is written unless all of it checks out. */
   async importWorkspace(user: UserRecord, raw: unknown): Promise<ImportedWorkspace> {
     if (!this.archives) throw new AppError('unavailable', 'Importing a workspace is not available on this installation’s database yet. Nothing was imported.');
@@ -71,6 +75,7 @@ export class ArchiveService {
     checkArchive(archive, this.limits.maxDocumentBytes);
     const now = this.clock.now();
     const { plan, provenance } = planImport(archive, user, { now, newId });
+    plan.workspace.name = await this.distinctName(user.id, plan.workspace.name);
     const workspaceId = plan.workspace.id;
     plan.audit.push(
       { workspaceId, kind: 'workspace_created', actorId: user.id, subjectId: user.id, details: { name: plan.workspace.name, purpose: plan.workspace.purpose, role: IMPORTER_ROLE }, at: now },
@@ -102,6 +107,14 @@ export class ArchiveService {
       workshops: plan.workshops.length,
     };
   }
+}
+
+/** "Plan (2)" when the importer already has a workspace of that name (an archive imported back next to its source). */
+function nameAmong(taken: Set<string>, name: string): string {
+  if (!taken.has(name)) return name;
+  let n = 2;
+  while (taken.has(`${name} (${n})`)) n += 1;
+  return `${name} (${n})`;
 }
 
 /** The header first, so that another format or version gets its own clear answer. */

@@ -32,6 +32,8 @@ export interface LifecycleRouteServices {
   auth: AuthService;
   secureCookies: boolean;
   baseUrl(req: http.IncomingMessage): string;
+  /** Closes a member's live connections on every instance (their sessions have ended). */
+  disconnectUser(userId: string): void;
 }
 
 export function lifecycleRoutes(s: LifecycleRouteServices): Route[] {
@@ -131,6 +133,9 @@ export function lifecycleRoutes(s: LifecycleRouteServices): Route[] {
       schema: UseRecoveryRequestSchema,
       handler: async (ctx) => {
         const user = await s.recovery.use(ctx.params.token ?? '', (ctx.body as UseRecoveryRequest).password, ctx.clientAddress);
+        // The lost (or stolen) device's sessions end: only the person holding the link gets in.
+        await s.auth.logoutEverywhere(user.id);
+        s.disconnectUser(user.id);
         const session = await s.auth.openSession(user);
         return {
           status: 201,

@@ -47,6 +47,38 @@ function ids(person: TestPerson): Set<string> {
   return found;
 }
 
+describe('the suggestion mark', () => {
+  it('is declared as ADR 0005 says, and stored under the attribute key `suggestion`', () => {
+    const room = new TestRoom(['Hello']);
+    const jean = room.join('jean', 'commenter', 20);
+    const type = jean.editor.schema.marks[SUGGESTION_MARK]!;
+    expect(type.spec.inclusive).toBe(false);
+    expect(type.spec.excludes).toBeUndefined(); // the default: a mark excludes marks of its own type
+    expect(type.excludes(type)).toBe(true);
+    expect(Object.keys(type.spec.attrs ?? {}).sort()).toEqual(['at', 'author', 'id', 'kind']);
+    jean.act(caret(at(jean, 'llo')));
+    jean.act(typeText('e'));
+    const text = (jean.ydoc.getXmlFragment('default').get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    const attributes = (text.toDelta() as Array<{ attributes?: Record<string, unknown> }>).flatMap((op) => Object.keys(op.attributes ?? {}));
+    expect(attributes).toEqual([SUGGESTION_MARK]);
+  });
+
+  it('ignores a malformed suggestion value written by a faulty client, without failing', () => {
+    const room = new TestRoom(['Hello world']);
+    const faulty = new Y.Doc();
+    Y.applyUpdate(faulty, Y.encodeStateAsUpdate(room.doc));
+    ((faulty.getXmlFragment('default').get(0) as Y.XmlElement).get(0) as Y.XmlText).format(0, 5, { suggestion: { id: 'x', kind: 'sideways' } });
+    Y.applyUpdate(room.doc, Y.encodeStateAsUpdate(faulty));
+    const roy = room.join('roy', 'editor', 30);
+    expect(roy.text).toBe('Hello world');
+    expect(roy.editor.commands.decideAllSuggestions('accept')).toBe(false);
+    roy.act(caret(at(roy, ' world')));
+    roy.act(typeText('!'));
+    room.sync();
+    expect(roy.text).toBe('Hello! world');
+  });
+});
+
 describe('suggestion mode for a commenter', () => {
   it('turns typing into an insertion suggestion the server accepts, even next to identical characters', () => {
     const room = new TestRoom(['Hello world, is good.']);
@@ -132,6 +164,25 @@ describe('suggestion mode for a commenter', () => {
     expect(Y.encodeStateAsUpdate(room.doc)).toEqual(before);
   });
 
+  it('never writes what other plugins add on their own (an empty last line after a heading)', () => {
+    const room = new TestRoom(['Plan']);
+    const seed = new Y.Doc();
+    Y.applyUpdate(seed, Y.encodeStateAsUpdate(room.doc));
+    const heading = new Y.XmlElement('heading');
+    heading.setAttribute('level', 2 as unknown as string);
+    heading.insert(0, [new Y.XmlText('Next steps')]);
+    seed.getXmlFragment('default').push([heading]);
+    Y.applyUpdate(room.doc, Y.encodeStateAsUpdate(seed));
+    const jean = room.join('jean', 'commenter', 20);
+    jean.act(caret(at(jean, 'Plan') + 4));
+    jean.act(typeText(' of care'));
+    room.sync();
+    expect(room.refusals()).toEqual([]);
+    expect(shown(jean)).toBe('Plan[+ of care|jean]');
+    // Tiptap adds an empty last line after a heading; a commenter's editor does not.
+    expect(jean.state.doc.lastChild?.type.name).toBe('heading');
+  });
+
   it('accepts pasted text inside a paragraph as one insertion, without the pasted formatting', () => {
     const room = new TestRoom(['Meet on Monday.']);
     const jean = room.join('jean', 'commenter', 20);
@@ -187,8 +238,16 @@ describe('accepting and rejecting', () => {
     jean.act(forwardDelete);
     room.sync();
     expect(shown(roy)).toBe('Users are [+regularly |jean]consulted[- every year|jean].');
+    // A commenter cannot decide, not even her own suggestion.
+    expect(jean.editor.commands.acceptSuggestion(openIdOf(jean, 'insert'))).toBe(false);
     roy.command((editor) => editor.commands.acceptSuggestion(openIdOf(roy, 'insert')));
     roy.command((editor) => editor.commands.rejectSuggestion(openIdOf(roy, 'delete')));
+    // The decisions are Roy's own edits, sent on his connection (the server logs them under his
+    // name): anything new in them is written under his client id.
+    expect(roy.send().length).toBeGreaterThan(0);
+    const decoded = room.verdicts.filter((v) => v.member === 'roy').map((v) => Y.decodeUpdate(v.update));
+    expect(decoded.some((u) => u.structs.length > 0 || u.ds.clients.size > 0)).toBe(true);
+    for (const u of decoded) for (const struct of u.structs) expect(struct.id.client).toBe(roy.ydoc.clientID);
     room.sync();
     expect(room.refusals()).toEqual([]);
     for (const person of [jean, roy, ann]) expect(shown(person)).toBe('Users are regularly consulted every year.');
@@ -214,6 +273,34 @@ describe('accepting and rejecting', () => {
     roy.command((editor) => editor.commands.decideAllSuggestions('accept'));
     room.sync();
     for (const person of [jean, sam, roy]) expect(shown(person)).toBe('We meet on Friday at the new clinic or at home.');
+  });
+
+  it('accepts the usual crossings: typing inside text being struck, deleting beside new text, two insertions side by side', () => {
+    const room = new TestRoom(['The nurse comes every morning at eight.']);
+    const jean = room.join('jean', 'commenter', 20);
+    const sam = room.join('sam', 'commenter', 21);
+    const roy = room.join('roy', 'editor', 30);
+    const morning = at(jean, 'every morning');
+    jean.act(select(morning, morning + 'every morning'.length));
+    jean.act(forwardDelete);
+    roy.act(caret(at(roy, 'morning') + 3));
+    roy.act(typeText('XX'));
+    sam.act(caret(at(sam, ' at eight')));
+    sam.act(typeText(' (weekdays)'));
+    room.sync();
+    roy.act(select(at(roy, 'nurse'), at(roy, 'nurse') + 6));
+    roy.act(forwardDelete);
+    jean.act(caret(at(jean, ' at eight')));
+    jean.act(typeText(' or nine'));
+    sam.act(caret(at(sam, '.')));
+    sam.act(typeText(' sharp'));
+    room.sync();
+    room.sync();
+    expect(room.refusals()).toEqual([]);
+    for (const person of [jean, sam]) expect(shown(person)).toBe(shown(roy));
+    // Yjs merges Roy's "XX", typed inside the words Jean was striking at the same moment, into her
+    // struck range: everyone sees the same, and an editor decides.
+    expect(shown(roy)).toBe('The comes [-every morXXning|jean][+ (weekdays)|sam][+ or nine|jean] at eight[+ sharp|sam].');
   });
 
   it('keeps every random edit acceptable to the server, one person after another, for several seeds', () => {

@@ -64,6 +64,8 @@ interface ModeState {
 }
 
 export const suggestionModeKey = new PluginKey<ModeState>('ensembleSuggestionMode');
+/** Meta on an edit rewritten as a suggestion by the hook below. */
+const SUGGESTED = 'ensembleSuggested';
 /** Meta asking to rebuild the hover titles (names arrived). */
 const REFRESH_TITLES = 'ensembleSuggestionTitles';
 
@@ -139,7 +141,7 @@ export const SuggestionMode = Extension.create<Record<string, never>, Suggestion
       return;
     }
     if (outcome.skippedOthers) settings.onNotice('othersSuggestion');
-    next(outcome.tr);
+    next(outcome.tr.setMeta(SUGGESTED, true));
   },
 
   addProseMirrorPlugins() {
@@ -160,6 +162,13 @@ export const SuggestionMode = Extension.create<Record<string, never>, Suggestion
             const titles = tr.docChanged || tr.getMeta(REFRESH_TITLES) ? titlesFor(state, storage.settings) : value.titles;
             return on === value.on && titles === value.titles ? value : { on, titles };
           },
+        },
+        // A commenter's document changes only by suggestions and by others' changes arriving:
+        // what plugins add on their own (an empty last line, fixed-up ids) would be sent as a
+        // direct edit, refused by the server.
+        filterTransaction(tr) {
+          if (!storage.settings?.onlySuggest || !tr.docChanged) return true;
+          return tr.getMeta(SUGGESTED) === true || tr.getMeta(ySyncPluginKey) !== undefined;
         },
         props: {
           decorations: (state) => suggestionModeKey.getState(state)?.titles,

@@ -25,7 +25,7 @@ export class TestRoom {
   private readonly owners = new Map<number, string>();
   readonly people: TestPerson[] = [];
   /** Every verdict the room gave, in order. */
-  readonly verdicts: Array<{ member: string; verdict: UpdateVerdict }> = [];
+  readonly verdicts: Array<{ member: string; verdict: UpdateVerdict; update: Uint8Array }> = [];
 
   constructor(paragraphs: string[]) {
     const seed = new Y.Doc();
@@ -63,7 +63,7 @@ export class TestRoom {
             this.doc,
           )
         : { kind: 'accept' };
-    this.verdicts.push({ member: person.memberId, verdict });
+    this.verdicts.push({ member: person.memberId, verdict, update });
     if (verdict.kind === 'accept') Y.applyUpdate(this.doc, update);
     return verdict;
   }

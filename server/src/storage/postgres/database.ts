@@ -69,6 +69,12 @@ export async function transaction<T>(
 ): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
+  // A connection lost between two statements emits 'error' on the checked-out client: noted
+  // (the next statement fails, the client is discarded) instead of crashing the process.
+  const onError = (error: Error): void => {
+    broken = error;
+  };
+  client.on('error', onError);
   try {
     await client.query(mode === 'snapshot' ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
     const result = await work(client);
@@ -82,7 +88,8 @@ export async function transaction<T>(
     }
     throw error;
   } finally {
-    // A connection whose rollback failed is discarded rather than reused.
+    client.off('error', onError);
+    // A connection that failed (or whose rollback failed) is discarded rather than reused.
     client.release(broken);
   }
 }

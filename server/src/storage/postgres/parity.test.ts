@@ -91,6 +91,18 @@ async function privacyScenario(open: Open): Promise<unknown[]> {
   out.push(await s.privacy.commentsBy('u2'), (await s.privacy.auditAbout('u2', 10)).map(({ id: _id, ...e }) => e), await s.privacy.sessionsOf('u2'));
   out.push(await s.privacy.setRetention('w1', { closedAt: 1_000, retentionDays: 30 }, [audit('retention_changed', 130)]), await s.privacy.getRetention('nope'));
   out.push(await s.privacy.expiredWorkspaces(1_000 + 30 * 86_400_000 - 1), await s.privacy.expiredWorkspaces(1_000 + 30 * 86_400_000));
+  await s.workshops.create(workshop());
+  await s.workshops.apply('ws1', () => ({
+    value: null,
+    mutations: [
+      { kind: 'addCard', card: { id: 'k1', columnId: 'col1', authorId: 'u2', authorRole: 'caregiver', text: 'Idée', themeId: null, revealedAt: null, createdAt: 125 } },
+      { kind: 'setVote', vote: { cardId: 'k1', voterId: 'u2', voterRole: 'caregiver', dots: 2 } },
+      { kind: 'setHand', userId: 'u2', raisedAt: 126 },
+      { kind: 'setCheckin', checkin: { userId: 'u2', phase: 'in', mood: 'low', word: 'fatiguée', at: 127 } },
+    ],
+  }));
+  await s.visits.recordVisit('d1', 'u2', 128);
+  out.push(await s.privacy.workshopActivityOf('u2'), await s.privacy.visitsOf('u2'));
   const pseudonym = (n: number, roles: string[]) => `Personne ${n} (${roles.join(', ')})`;
   out.push(await s.privacy.erase('u1', pseudonym, 140), await s.privacy.erase('u2', pseudonym, 141), await s.privacy.erase('u2', pseudonym, 142), await s.privacy.erase('nope', pseudonym, 143));
   await s.privacy.ping();
@@ -98,6 +110,7 @@ async function privacyScenario(open: Open): Promise<unknown[]> {
 
   const r = await open();
   out.push(await r.store.getUser('u2'), await r.store.findSession('s1'), await r.store.listMembers('w1'));
+  out.push(await r.privacy.workshopActivityOf('u2'), await r.privacy.visitsOf('u2'), await r.workshops.load('ws1'));
   out.push(await r.privacy.deleteWorkspace('w1'), await r.store.getWorkspace('w1'), await r.decisions.listDocumentEntries('d1'), await r.store.getDocument('d1'));
   await r.store.close();
   return out;
