@@ -80,6 +80,14 @@ export function CommentsProvider({ onShow, children }: { onShow: () => void; chi
   }, [editor]);
 
   const loaded = threads.status === 'ready' ? threads.data : null;
+  // When the thread in focus gets resolved (by anyone), its passage stops being highlighted.
+  const activeStatus = loaded?.threads.find((t) => t.id === activeId)?.status;
+  const seen = useRef<{ id: string | null; status: string | undefined }>({ id: null, status: undefined });
+  useEffect(() => {
+    if (seen.current.id === activeId && seen.current.status === 'open' && activeStatus === 'resolved') setActiveId(null);
+    seen.current = { id: activeId, status: activeStatus };
+  }, [activeId, activeStatus]);
+
   const anchored = useMemo<AnchoredThread[]>(
     () => (loaded?.threads ?? []).flatMap((t) => (t.anchor ? [{ threadId: t.id, anchor: t.anchor, open: t.status === 'open' }] : [])),
     [loaded],

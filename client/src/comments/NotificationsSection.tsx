@@ -7,7 +7,6 @@ import { useId } from 'react';
 import type { Notifications } from '../../../shared/src/index';
 import { useI18n } from '../i18n/I18nProvider';
 import { formatDate } from '../panels/decisions/decisionLabels';
-import { plural } from '../panels/plural';
 import { Link, paths } from '../router';
 import { LoadFailure, Loading } from '../ui/LoadFailure';
 import { useLoad } from '../ui/useLoad';
@@ -80,7 +79,7 @@ function NotificationLists({ data }: { data: Notifications }) {
               <li key={change.documentId}>
                 <Link to={paths.document(change.documentId)}>{change.documentTitle}</Link>
                 <p>
-                  {plural(t, language, change.lastVisitAt ? 'notifications.changedBy' : 'notifications.neverOpened', change.updates, {
+                  {t(change.lastVisitAt ? 'notifications.changedBy' : 'notifications.neverOpened', {
                     names: change.by.map((person) => person.displayName).join(', '),
                   })}{' '}
                   <When at={change.changedAt} />

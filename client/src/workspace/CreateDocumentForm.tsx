@@ -46,7 +46,9 @@ export function CreateDocumentForm({ workspaceId, workspaceName }: { workspaceId
   };
 
   return (
-    <form ref={form} className="form form--inline" noValidate onSubmit={submit} aria-labelledby={headingId}>
+    // Not labelled as a landmark: two workspaces may share a name, and landmarks must differ.
+    // The heading just above the field says which workspace the new document goes to.
+    <form ref={form} className="form form--inline" noValidate onSubmit={submit}>
       <h3 id={headingId} className="visually-hidden">
         {t('createDocument.title')} — {workspaceName}
       </h3>

@@ -112,6 +112,23 @@ export function describeStoreContract(name: string, open: () => Promise<{ store:
       expect(await store.readUpdates('d1', 1)).toEqual([]);
     });
 
+    it('binds client ids in the append, and a batch that binds an id already bound stores nothing', async () => {
+      await seedDocument('d1');
+      await store.appendUpdates([{ documentId: 'd1', memberId: 'u1', update: bytes(1), time: 1, bindClients: [4_294_967_295, 12] }]);
+      await expect(
+        store.appendUpdates([
+          { documentId: 'd1', memberId: 'u2', update: bytes(2), time: 2, bindClients: [13] },
+          { documentId: 'd1', memberId: 'u2', update: bytes(3), time: 2, bindClients: [12] },
+        ]),
+      ).rejects.toThrow();
+      expect((await store.listClientBindings('d1')).sort((a, b) => a.clientId - b.clientId)).toEqual([
+        { clientId: 12, memberId: 'u1' },
+        { clientId: 4_294_967_295, memberId: 'u1' },
+      ]);
+      expect((await store.readUpdates('d1', 1)).map((u) => u.seq)).toEqual([1]);
+      expect((await store.loadDocumentState('d1')).bindings).toHaveLength(2);
+    });
+
     it('loads the latest checkpoint and only the log after it', async () => {
       await seedDocument('d1');
       await store.appendUpdates([1, 2, 3, 4].map((v) => ({ documentId: 'd1', memberId: 'u1', update: bytes(v), time: v })));

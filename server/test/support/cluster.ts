@@ -18,7 +18,10 @@ export type ClusterDatabase = 'sqlite' | 'postgres';
 export function clusterDatabase(): ClusterDatabase {
   const forced = process.env.ENSEMBLE_CLUSTER_DB;
   if (forced === 'sqlite' || forced === 'postgres') return forced;
-  return postgresSkipReason() === null ? 'postgres' : 'sqlite';
+  const reason = postgresSkipReason();
+  if (reason === null) return 'postgres';
+  console.warn(`Several-instance tests run on one shared SQLite file instead of PostgreSQL: ${reason}`);
+  return 'sqlite';
 }
 
 /** The shared database of one cluster: the environment every instance starts with. */

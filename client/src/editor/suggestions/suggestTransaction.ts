@@ -5,13 +5,15 @@
  *   - deleted text is kept and marked as a `delete` suggestion instead (Backspace, Delete,
  *     replacing a selection, cut), except one's own pending insertion, which really goes
  *     (withdrawing it), and text that is already someone's suggestion, which stays as it is;
- *   - anything else (new paragraphs, joined paragraphs, other nodes, formatting) is blocked,
- *     because the server would refuse it from a commenter and close the connection.
+ *   - paragraph boundaries and other nodes in a deleted range stay (Backspace at the start of
+ *     a paragraph moves the caret into the one before);
+ *   - anything else (new paragraphs, other nodes, formatting) is blocked, because the server
+ *     would refuse it from a commenter and close the connection.
  * A proposal keeps one id while it grows: new text next to one's own suggestion of the same
  * kind joins it. Pure functions of the editor state, so they are tested without a browser.
  */
 import { Fragment, type Mark as PMMark, type Node as PMNode, type Slice } from '@tiptap/pm/model';
-import { TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state';
+import { Selection, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { ReplaceStep } from '@tiptap/pm/transform';
 import { SUGGESTION_MARK, type SuggestionKind, type SuggestionMark } from '../../../../shared/src/index';
 import { suggestionOf } from './suggestionMark';
@@ -41,17 +43,17 @@ export function suggestTransaction(state: EditorState, original: Transaction, ct
   const doc = state.doc;
   const { from, to } = step as unknown as { from: number; to: number };
   const slice = (step as unknown as { slice: Slice }).slice;
-  const $from = doc.resolve(from);
   const $to = doc.resolve(to);
-  if (!$from.parent.isTextblock || !$from.sameParent($to)) return { kind: 'block', reason: 'structure' };
   const inserted = inlineText(slice);
   if (inserted === null) return { kind: 'block', reason: 'structure' };
+  // New text goes at the end of the replaced range, inside a paragraph. A deletion may span
+  // paragraphs: their text is marked, the paragraphs stay as they are.
+  if (inserted.length > 0 && !$to.parent.isTextblock) return { kind: 'block', reason: 'structure' };
   // A paragraph with no text yet has nothing in the shared document to hold a proposal.
-  if (inserted.length > 0 && $from.parent.content.size === 0 && !ctx.mayFormat) return { kind: 'block', reason: 'emptyLine' };
+  if (inserted.length > 0 && $to.parent.content.size === 0 && !ctx.mayFormat) return { kind: 'block', reason: 'emptyLine' };
 
   const tr = state.tr;
   const deletion = planDeletion(doc, from, to, ctx);
-  if (deletion === null) return { kind: 'block', reason: 'structure' };
   if (deletion.mark.length > 0) {
     const mark = state.schema.marks[SUGGESTION_MARK]!.create(adjacentOwn(doc, from, to, 'delete', ctx) ?? fresh('delete', ctx));
     for (const [a, b] of deletion.mark) tr.addMark(a, b, mark);
@@ -76,7 +78,7 @@ export function suggestTransaction(state: EditorState, original: Transaction, ct
     const backwards = state.selection.empty && state.selection.head === to;
     cursor = backwards ? mapAfterInsert(from, -1) : mapAfterInsert(to);
   }
-  tr.setSelection(TextSelection.create(tr.doc, cursor));
+  tr.setSelection(Selection.near(tr.doc.resolve(cursor)));
   if (original.scrolledIntoView) tr.scrollIntoView();
   return { kind: 'replace', tr, skippedOthers: deletion.skippedOthers };
 }
@@ -112,17 +114,15 @@ interface DeletionPlan {
   skippedOthers: boolean;
 }
 
-/** Sorts the text between from and to (one textblock) by what deleting it means; null for non-text. */
-function planDeletion(doc: PMNode, from: number, to: number, ctx: SuggestContext): DeletionPlan | null {
+/**
+ * Sorts the text between from and to by what deleting it means. Paragraph boundaries and
+ * other nodes (line breaks, blocks) in the range stay: only text can be proposed for deletion.
+ */
+function planDeletion(doc: PMNode, from: number, to: number, ctx: SuggestContext): DeletionPlan {
   const plan: DeletionPlan = { mark: [], withdraw: [], skippedOthers: false };
   if (from === to) return plan;
-  let ok = true;
   doc.nodesBetween(from, to, (node, pos) => {
-    if (node.isTextblock) return true;
-    if (!node.isText) {
-      ok = false;
-      return false;
-    }
+    if (!node.isText) return !node.isLeaf;
     const range: [number, number] = [Math.max(from, pos), Math.min(to, pos + node.nodeSize)];
     const mark = suggestionOf(node);
     if (!mark) plan.mark.push(range);
@@ -131,7 +131,7 @@ function planDeletion(doc: PMNode, from: number, to: number, ctx: SuggestContext
     // A text already proposed for deletion (by anyone) stays as it is.
     return false;
   });
-  return ok ? plan : null;
+  return plan;
 }
 
 function fresh(kind: SuggestionKind, ctx: SuggestContext): SuggestionMark {

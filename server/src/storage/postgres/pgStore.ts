@@ -262,19 +262,23 @@ export class PostgresStore implements Store {
           bindings.seqs.push(seq);
         }
       }
-      await client.query(
-        `INSERT INTO updates (document_id, seq, member_id, data, created_at)
-         SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::bytea[], $5::bigint[])`,
-        [updates.map((u) => u.documentId), seqs, updates.map((u) => u.memberId), updates.map((u) => Buffer.from(u.update)), updates.map((u) => u.time)],
-      );
-      if (bindings.clientIds.length > 0) {
-        await client.query(
-          'INSERT INTO client_bindings (document_id, client_id, member_id, seq) SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::bigint[])',
-          [bindings.documentIds, bindings.clientIds, bindings.memberIds, bindings.seqs],
-        );
-      }
+      // One statement for the log, the bindings and the documents' times: one round trip.
       const last = updates.at(-1)?.time ?? Date.now();
-      await client.query('UPDATE documents SET updated_at = $1 WHERE id = ANY($2::text[])', [last, documentIds]);
+      await client.query(
+        `WITH logged AS (
+           INSERT INTO updates (document_id, seq, member_id, data, created_at)
+           SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::bytea[], $5::bigint[])
+         ), bound AS (
+           INSERT INTO client_bindings (document_id, client_id, member_id, seq)
+           SELECT * FROM unnest($6::text[], $7::bigint[], $8::text[], $9::bigint[])
+         )
+         UPDATE documents SET updated_at = $10 WHERE id = ANY($11::text[])`,
+        [
+          updates.map((u) => u.documentId), seqs, updates.map((u) => u.memberId), updates.map((u) => Buffer.from(u.update)), updates.map((u) => u.time),
+          bindings.documentIds, bindings.clientIds, bindings.memberIds, bindings.seqs,
+          last, documentIds,
+        ],
+      );
       return seqs;
     });
   }
