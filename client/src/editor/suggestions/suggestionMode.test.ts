@@ -241,6 +241,32 @@ describe('suggestion mode for editors', () => {
   });
 });
 
+describe('writing edits to the shared document', () => {
+  it('puts each typed or deleted character where it was typed, so it is credited to the right person', () => {
+    const room = new TestRoom(['hello', 'a  b']);
+    const roy = room.join('roy', 'editor', 30);
+    roy.act(caret(at(roy, 'llo')));
+    roy.act(typeText('l')); // before an identical "l"
+    roy.act(caret(at(roy, ' b', 1)));
+    roy.act(backspace); // one of two identical spaces
+    room.sync();
+    const clientsOf = (paragraph: number) => {
+      const text = (room.doc.getXmlFragment('default').get(paragraph) as Y.XmlElement).get(0) as Y.XmlText;
+      const out: string[] = [];
+      for (let item = text._start; item !== null; item = item.right) {
+        if (!item.deleted && item.content instanceof Y.ContentString) for (const char of item.content.str) out.push(`${char}${item.id.client === 30 ? '*' : ''}`);
+      }
+      return out.join('');
+    };
+    expect(clientsOf(0)).toBe('hel*llo');
+    // The first space was deleted, as the caret was after it: the deleted item is the seed's first.
+    expect(clientsOf(1)).toBe('a b');
+    const second = (room.doc.getXmlFragment('default').get(1) as Y.XmlElement).get(0) as Y.XmlText;
+    const deletedClock = [...Y.createDeleteSetFromStructStore(room.doc.store).clients.get(1) ?? []].map((r) => r.clock);
+    expect(deletedClock).toContain((second._start as Y.Item).id.clock + 1);
+  });
+});
+
 describe('accepting and rejecting', () => {
   it('accepts an insertion and rejects a deletion as ordinary edits, and everyone converges', () => {
     const room = new TestRoom(['Users are consulted every year.']);
