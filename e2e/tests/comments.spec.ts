@@ -7,8 +7,8 @@ const PASSAGE = 'Marie comes home on Friday with a nurse visiting every morning.
 /** Opens the side panel on the Comments or Review tab. */
 async function openPanelTab(page: Page, tab: 'Comments' | 'Review') {
   const panel = sidePanel(page);
-  await expect(page.getByRole('button', { name: /^(Show decisions, history and contributions|Hide the side panel)$/ })).toBeVisible();
-  if (!(await panel.isVisible())) await page.getByRole('button', { name: 'Show decisions, history and contributions' }).click();
+  await expect(page.getByRole('button', { name: /^(Show comments, decisions and history|Hide the side panel)$/ })).toBeVisible();
+  if (!(await panel.isVisible())) await page.getByRole('button', { name: 'Show comments, decisions and history' }).click();
   await panel.getByRole('tab', { name: tab, exact: true }).click();
   await expect(panel.getByRole('tab', { name: tab, exact: true })).toHaveAttribute('aria-selected', 'true');
   return panel.getByRole('tabpanel');

@@ -12,7 +12,7 @@ const SENTENCE = 'Marie walks to the market every day.';
 
 async function openPanelTab(page: Page, tab: 'Suggestions' | 'Comments') {
   const panel = sidePanel(page);
-  if (!(await panel.isVisible())) await page.getByRole('button', { name: 'Show decisions, history and contributions' }).click();
+  if (!(await panel.isVisible())) await page.getByRole('button', { name: 'Show comments, decisions and history' }).click();
   await panel.getByRole('tab', { name: tab, exact: true }).click();
   await expect(panel.getByRole('tab', { name: tab, exact: true })).toHaveAttribute('aria-selected', 'true');
   return panel.getByRole('tabpanel');
