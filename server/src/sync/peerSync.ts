@@ -125,12 +125,19 @@ export class PeerSync {
     this.rooms.changed(room);
   }
 
-  /** A gap waits a moment for the message that fills it, then is read from the log. */
+  /**
+   * A gap waits a moment for the message that fills it, then is read from the log. With several
+   * instances writing, short gaps open and close all the time; only one still open after the
+   * grace period is read.
+   */
   scheduleRepair(room: Room): void {
-    if (this.timers.has(room)) return;
+    const gapEnd = room.gapEnd;
+    if (gapEnd === null || this.timers.has(room)) return;
     const timer = setTimeout(() => {
       this.timers.delete(room);
-      if (room.hasGap) void this.repair(room, 'gap');
+      if (this.rooms.loaded(room.documentId) !== room) return;
+      if (room.lastSeq + 1 < gapEnd) void this.repair(room, 'gap');
+      else this.scheduleRepair(room);
     }, GAP_GRACE_MS);
     timer.unref();
     this.timers.set(room, timer);
