@@ -1,18 +1,8 @@
 import type { Page } from '@playwright/test';
-import { inviteByApi, sidePanel } from '../fixtures/people';
+import { inviteByApi, openDocumentIn, openTab, setUpCareTeam, sidePanel } from '../fixtures/people';
 import { createWorkspaceAndDocument, editorOf, expect, expectNoAxeViolations, expectSaved, setUpAccount, test } from '../fixtures/test';
 
 const PASSAGE = 'Marie comes home on Friday with a nurse visiting every morning.';
-
-/** Opens the side panel on the Comments or Review tab. */
-async function openPanelTab(page: Page, tab: 'Comments' | 'Review') {
-  const panel = sidePanel(page);
-  await expect(page.getByRole('button', { name: /^(Show comments, decisions and history|Hide the side panel)$/ })).toBeVisible();
-  if (!(await panel.isVisible())) await page.getByRole('button', { name: 'Show comments, decisions and history' }).click();
-  await panel.getByRole('tab', { name: tab, exact: true }).click();
-  await expect(panel.getByRole('tab', { name: tab, exact: true })).toHaveAttribute('aria-selected', 'true');
-  return panel.getByRole('tabpanel');
-}
 
 function thread(page: Page) {
   return sidePanel(page).getByRole('article', { name: `About “${PASSAGE}”` });
@@ -29,17 +19,13 @@ test('a patient partner comments on a passage and mentions the manager, who sees
   baseURL,
 }) => {
   test.setTimeout(120_000); // three browsers on a small machine
-  await setUpAccount(alice, baseURL!);
-  const { workspaceId, documentId } = await createWorkspaceAndDocument(alice, baseURL!, 'Return home plan');
-  await inviteByApi(alice, bob, baseURL!, workspaceId, { role: 'manager', permission: 'editor', displayName: 'Bob Roy' });
-  await inviteByApi(alice, carol, baseURL!, workspaceId, { role: 'person', permission: 'commenter', displayName: 'Carol Martin' });
+  const { documentId } = await setUpCareTeam(alice, bob, carol, baseURL!);
 
-  await Promise.all([bob.page.goto(`/d/${documentId}`), carol.page.goto(`/d/${documentId}`)]);
-  await Promise.all([expectSaved(bob.page), expectSaved(carol.page)]);
+  await openDocumentIn(documentId, bob.page, carol.page);
   await editorOf(bob.page).click();
   await bob.page.keyboard.type(PASSAGE);
   await expectSaved(bob.page);
-  const bobComments = await openPanelTab(bob.page, 'Comments');
+  const bobComments = await openTab(bob.page, 'Comments');
   await expect(bobComments).toContainText('No comments yet.');
 
   // Carol (commenter: her text box is read-only) selects the sentence and comments on it.
@@ -134,24 +120,20 @@ test('an owner opens a review round, reviewers comment and mark their review don
   baseURL,
 }) => {
   test.setTimeout(120_000); // three browsers on a small machine
-  await setUpAccount(alice, baseURL!);
-  const { workspaceId, documentId } = await createWorkspaceAndDocument(alice, baseURL!, 'Return home plan');
-  await inviteByApi(alice, bob, baseURL!, workspaceId, { role: 'manager', permission: 'editor', displayName: 'Bob Roy' });
-  await inviteByApi(alice, carol, baseURL!, workspaceId, { role: 'person', permission: 'commenter', displayName: 'Carol Martin' });
+  const { documentId } = await setUpCareTeam(alice, bob, carol, baseURL!);
 
-  await Promise.all([alice.page.goto(`/d/${documentId}`), bob.page.goto(`/d/${documentId}`), carol.page.goto(`/d/${documentId}`)]);
-  await Promise.all([expectSaved(alice.page), expectSaved(bob.page), expectSaved(carol.page)]);
+  await openDocumentIn(documentId, alice.page, bob.page, carol.page);
   await editorOf(alice.page).click();
   await alice.page.keyboard.type(PASSAGE);
   await expectSaved(alice.page);
 
   // Only owners are offered to open a round.
-  await openPanelTab(bob.page, 'Review');
+  await openTab(bob.page, 'Review');
   await expect(sidePanel(bob.page).getByRole('heading', { name: 'Review rounds' })).toBeVisible();
   await expect(sidePanel(bob.page).getByRole('button', { name: 'Ask for a review' })).toHaveCount(0);
-  await openPanelTab(carol.page, 'Review');
+  await openTab(carol.page, 'Review');
 
-  await openPanelTab(alice.page, 'Review');
+  await openTab(alice.page, 'Review');
   await sidePanel(alice.page).getByRole('button', { name: 'Ask for a review' }).click();
   const open = sidePanel(alice.page).getByRole('form', { name: 'Ask for a review' });
   await open.getByRole('button', { name: 'Ask for this review' }).click();
@@ -183,7 +165,7 @@ test('an owner opens a review round, reviewers comment and mark their review don
   await bobForm.getByRole('button', { name: 'Post the comment' }).click();
   await expect(thread(bob.page)).toContainText('Add the weekend nurse.');
 
-  await openPanelTab(bob.page, 'Review');
+  await openTab(bob.page, 'Review');
   const bobDone = round(bob.page).getByRole('form', { name: 'My review is done' });
   await bobDone.getByRole('button', { name: 'Mark my review done' }).click();
   await expect(round(bob.page)).toContainText('You marked your review done. Thank you.');
@@ -229,7 +211,7 @@ test('a viewer reads the comments, resolved ones included, but is offered no way
   expect(refused.status()).toBe(403);
 
   await bob.page.goto(`/d/${documentId}`);
-  const panel = await openPanelTab(bob.page, 'Comments');
+  const panel = await openTab(bob.page, 'Comments');
   await expect(panel).toContainText('As a viewer, you cannot write any.');
   await expect(panel.getByRole('button', { name: 'New comment' })).toHaveCount(0);
   await sidePanel(bob.page).getByLabel('Threads', { exact: true }).selectOption({ label: 'Resolved (1)' });

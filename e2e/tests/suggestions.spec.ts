@@ -5,18 +5,10 @@
  * (a refusal, close code 4422, would make her page open a new connection to start again).
  */
 import type { Page } from '@playwright/test';
-import { inviteByApi, sidePanel } from '../fixtures/people';
+import { inviteByApi, openDocumentIn, openTab, setUpCareTeam, sidePanel } from '../fixtures/people';
 import { createWorkspaceAndDocument, documentText, editorOf, expect, expectNoAxeViolations, expectSaved, setUpAccount, test } from '../fixtures/test';
 
 const SENTENCE = 'Marie walks to the market every day.';
-
-async function openPanelTab(page: Page, tab: 'Suggestions' | 'Comments') {
-  const panel = sidePanel(page);
-  if (!(await panel.isVisible())) await page.getByRole('button', { name: 'Show comments, decisions and history' }).click();
-  await panel.getByRole('tab', { name: tab, exact: true }).click();
-  await expect(panel.getByRole('tab', { name: tab, exact: true })).toHaveAttribute('aria-selected', 'true');
-  return panel.getByRole('tabpanel');
-}
 
 /** Counts the realtime connections a page opens (a refused one is replaced by a new one). */
 function countCollabSockets(page: Page): () => number {
@@ -34,14 +26,10 @@ test('a patient partner suggests changes, the manager accepts one and rejects th
   baseURL,
 }) => {
   test.setTimeout(120_000); // three browsers on a small machine
-  await setUpAccount(alice, baseURL!);
-  const { workspaceId, documentId } = await createWorkspaceAndDocument(alice, baseURL!, 'Return home plan');
-  await inviteByApi(alice, bob, baseURL!, workspaceId, { role: 'manager', permission: 'editor', displayName: 'Bob Roy' });
-  await inviteByApi(alice, carol, baseURL!, workspaceId, { role: 'person', permission: 'commenter', displayName: 'Carol Martin' });
+  const { documentId } = await setUpCareTeam(alice, bob, carol, baseURL!);
   const carolSockets = countCollabSockets(carol.page);
 
-  await Promise.all([bob.page.goto(`/d/${documentId}`), carol.page.goto(`/d/${documentId}`)]);
-  await Promise.all([expectSaved(bob.page), expectSaved(carol.page)]);
+  await openDocumentIn(documentId, bob.page, carol.page);
   await editorOf(bob.page).click();
   await bob.page.keyboard.type(SENTENCE);
   await expectSaved(bob.page);
@@ -57,11 +45,14 @@ test('a patient partner suggests changes, the manager accepts one and rejects th
   await carol.page.keyboard.press('End');
   await carol.page.keyboard.press('ArrowLeft');
   await carol.page.keyboard.type(' with her daughter');
+  const carolText = editorOf(carol.page);
+  // The insertion has settled (its mark applied) before she moves on.
+  await expect(carolText.locator('ins.suggestion')).toHaveText(' with her daughter');
   await carol.page.keyboard.press('Home');
   for (let i = 0; i < 'Marie walks to the market '.length; i += 1) await carol.page.keyboard.press('ArrowRight');
   for (let i = 0; i < 'every '.length; i += 1) await carol.page.keyboard.press('Shift+ArrowRight');
+  await expect.poll(() => carol.page.evaluate(() => window.getSelection()?.toString())).toBe('every ');
   await carol.page.keyboard.press('Backspace');
-  const carolText = editorOf(carol.page);
   await expect(carolText.locator('ins.suggestion')).toHaveText(' with her daughter');
   await expect(carolText.locator('del.suggestion')).toHaveText('every ');
   // Nothing was removed: the struck text stays until an editor decides.
@@ -80,7 +71,7 @@ test('a patient partner suggests changes, the manager accepts one and rejects th
   await expect(bobText.locator('del.suggestion')).toHaveText('every ');
   // Hovering names the author and time (a title on the suggested text).
   await expect(bobText.locator('[title^="Insertion suggested by Carol Martin · "]')).toHaveText(' with her daughter');
-  const tab = await openPanelTab(bob.page, 'Suggestions');
+  const tab = await openTab(bob.page, 'Suggestions');
   await expect(tab).toContainText('2 suggestions waiting');
   const items = tab.getByTestId('suggestion-item');
   await expect(items).toHaveCount(2);
@@ -123,7 +114,7 @@ test('a patient partner suggests changes, the manager accepts one and rejects th
   await form.getByRole('button', { name: 'Post the comment' }).click();
   const carolThread = sidePanel(carol.page).getByRole('article', { name: `About “${passage}”` });
   await expect(carolThread).toContainText('My daughter can come on weekdays only.');
-  await openPanelTab(bob.page, 'Comments');
+  await openTab(bob.page, 'Comments');
   const bobThread = sidePanel(bob.page).getByRole('article', { name: `About “${passage}”` });
   await expect(bobThread).toContainText('Carol Martin');
   await bobThread.getByRole('button', { name: 'Resolve' }).click();

@@ -5,10 +5,10 @@
  */
 import fs from 'node:fs';
 import net from 'node:net';
-import { afterAll, afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { loadConfig } from '../src/config';
 import { setupTeam } from './decisionHelpers';
-import { sharedDatabase, startInstance, stopSharedPostgres, type SharedDatabase } from './support/cluster';
+import { useInstancePair } from './support/cluster';
 import { describeWithRedis, useRedis } from './support/redis';
 import { connectClient, makeDataDir, startTestServer, synced, waitFor, type TestClient, type TestServer } from './testServer';
 
@@ -39,24 +39,11 @@ it('does not start when Redis cannot be reached, and says so', async () => {
 
 describeWithRedis('garbage on the relay', () => {
   const redis = useRedis();
-  let database: SharedDatabase;
-  let a: TestServer;
-  let b: TestServer;
   const clients: TestClient[] = [];
-
-  beforeEach(async () => {
-    database = await sharedDatabase();
-    a = await startInstance(database, redis.url, 'instance-a');
-    b = await startInstance(database, redis.url, 'instance-b');
-  }, 120_000);
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    await Promise.all([a.stop(), b.stop()]);
-    await database.dispose();
-  });
-  afterAll(() => stopSharedPostgres(), 60_000);
+  const pair = useInstancePair(redis, clients);
 
   it('drops undecodable or invalid relayed messages and keeps every document and connection working', async () => {
+    const { a, b } = pair;
     const team = await setupTeam(a);
     const doc = team.owner.documentId;
     const alice = connectClient(a.wsUrl, doc, team.owner.token);

@@ -90,6 +90,20 @@ describeWithRedis('instances failing, messages lost', () => {
   });
   afterAll(() => stopSharedPostgres(), 60_000);
 
+  /** Two instances in this process, a team, and the owner writing on A while a viewer reads on B, both synced. */
+  async function writerAndReader() {
+    const a = await startInstance(database, redis.url, 'instance-a');
+    stops.push(() => a.stop());
+    const b = await startInstance(database, redis.url, 'instance-b');
+    stops.push(() => b.stop());
+    const team = await setupTeam(a);
+    const doc = team.owner.documentId;
+    const alice = open(a, doc, team.owner.token);
+    const reader = open(b, doc, team.viewer.token);
+    await Promise.all([synced(alice), synced(reader)]);
+    return { a, team, doc, alice, reader };
+  }
+
   it('moves the clients of a killed instance to the other one without losing anything acknowledged', async () => {
     const killed = await startInstanceProcess(database, redis.url, 'instance-a');
     stops.push(async () => {
@@ -137,15 +151,7 @@ describeWithRedis('instances failing, messages lost', () => {
   }, 90_000);
 
   it('repairs a lost relayed update from the log as soon as a later one shows the gap', async () => {
-    const a = await startInstance(database, redis.url, 'instance-a');
-    stops.push(() => a.stop());
-    const b = await startInstance(database, redis.url, 'instance-b');
-    stops.push(() => b.stop());
-    const team = await setupTeam(a);
-    const doc = team.owner.documentId;
-    const alice = open(a, doc, team.owner.token);
-    const reader = open(b, doc, team.viewer.token);
-    await Promise.all([synced(alice), synced(reader)]);
+    const { a, team, doc, alice, reader } = await writerAndReader();
     alice.text.insert(0, 'one;');
     await waitFor(() => reader.text.toString() === 'one;', 'relayed');
 
@@ -165,15 +171,7 @@ describeWithRedis('instances failing, messages lost', () => {
   });
 
   it('catches up from the log after its subscription to Redis was dropped', async () => {
-    const a = await startInstance(database, redis.url, 'instance-a');
-    stops.push(() => a.stop());
-    const b = await startInstance(database, redis.url, 'instance-b');
-    stops.push(() => b.stop());
-    const team = await setupTeam(a);
-    const doc = team.owner.documentId;
-    const alice = open(a, doc, team.owner.token);
-    const reader = open(b, doc, team.viewer.token);
-    await Promise.all([synced(alice), synced(reader)]);
+    const { alice, reader } = await writerAndReader();
 
     // Every subscriber connection is cut; what A publishes before they are back is lost to B.
     const admin = redis.client();

@@ -6,15 +6,15 @@
  */
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
-import { afterAll, afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { CLOSE_CODES, MESSAGE_TYPES, RecordEventSchema, type RecordEvent } from '../../shared/src/index';
 import { createRng } from '../../bench/lib/rng';
 import { encodeSyncUpdate } from '../src/sync/frames';
 import { comment } from './coDraftingHelpers';
 import { propose, setupTeam, type Team } from './decisionHelpers';
-import { sharedDatabase, startInstance, stopSharedPostgres, type SharedDatabase } from './support/cluster';
+import { startInstance, useInstancePair } from './support/cluster';
 import { describeWithRedis, useRedis } from './support/redis';
-import { api, connectClient, rawSocket, synced, waitFor, type TestClient, type TestServer } from './testServer';
+import { api, closedWith, connectClient, rawSocket, synced, waitFor, type TestClient, type TestServer } from './testServer';
 import { createWorkshop, postCard, readEvents, setupWorkshopTeam } from './workshopHelpers';
 
 const clients: TestClient[] = [];
@@ -22,14 +22,6 @@ function open(server: TestServer, documentId: string, token: string, params: Rec
   const client = connectClient(server.wsUrl, documentId, token, params);
   clients.push(client);
   return client;
-}
-
-function closedWith(client: TestClient): Promise<{ code: number; reason: string }> {
-  return new Promise((resolve) => {
-    client.provider.on('connection-close', (event) => {
-      if (event) resolve({ code: event.code, reason: event.reason });
-    });
-  });
 }
 
 function noticesOf(client: TestClient): RecordEvent[] {
@@ -52,24 +44,11 @@ async function storedDoc(server: TestServer, documentId: string): Promise<Y.Doc>
 
 describeWithRedis('two instances behind one Redis', () => {
   const redis = useRedis();
-  let database: SharedDatabase;
-  let a: TestServer;
-  let b: TestServer;
-
-  beforeEach(async () => {
-    database = await sharedDatabase();
-    // Frequent checkpoints: each must hold every update up to its sequence number, from both instances.
-    a = await startInstance(database, redis.url, 'instance-a', { LIMIT_CHECKPOINT_EVERY: '7' });
-    b = await startInstance(database, redis.url, 'instance-b', { LIMIT_CHECKPOINT_EVERY: '7' });
-  }, 120_000);
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    await Promise.all([a.stop(), b.stop()]);
-    await database.dispose();
-  });
-  afterAll(() => stopSharedPostgres(), 60_000);
+  // Frequent checkpoints: each must hold every update up to its sequence number, from both instances.
+  const pair = useInstancePair(redis, clients, { LIMIT_CHECKPOINT_EVERY: '7' });
 
   it('converges clients on both instances into one log without duplicate or missing sequence numbers', async () => {
+    const { a, b, database } = pair;
     const team: Team = await setupTeam(a);
     const doc = team.owner.documentId;
     const writers = [open(a, doc, team.owner.token), open(b, doc, team.editor.token), open(a, doc, team.editor.token), open(b, doc, team.owner.token)];
@@ -107,6 +86,7 @@ describeWithRedis('two instances behind one Redis', () => {
   }, 90_000);
 
   it('carries presence across instances, with the identity the server stamped', async () => {
+    const { a, b } = pair;
     const team = await setupTeam(a);
     const doc = team.owner.documentId;
     const alice = open(a, doc, team.owner.token);
@@ -128,6 +108,7 @@ describeWithRedis('two instances behind one Redis', () => {
   });
 
   it('sends decision and comment notices to Ensemble clients on the other instance', async () => {
+    const { a, b } = pair;
     const team = await setupTeam(a);
     const doc = team.owner.documentId;
     const onB = open(b, doc, team.editor.token, { client: 'ensemble' });
@@ -154,6 +135,7 @@ describeWithRedis('two instances behind one Redis', () => {
   });
 
   it('closes a revoked member’s socket on the other instance with 4403, and applies a downgrade there', async () => {
+    const { a, b } = pair;
     const team = await setupTeam(a);
     const doc = team.owner.documentId;
     const alice = open(a, doc, team.owner.token);
@@ -184,6 +166,7 @@ describeWithRedis('two instances behind one Redis', () => {
   });
 
   it('closes sockets on every instance when a person signs out everywhere', async () => {
+    const { a, b } = pair;
     const team = await setupTeam(a);
     const doc = team.owner.documentId;
     const onA = open(a, doc, team.editor.token);
@@ -199,6 +182,7 @@ describeWithRedis('two instances behind one Redis', () => {
   });
 
   it('refuses, on another instance, a change signed with a client id bound to someone else (4409)', async () => {
+    const { a, b } = pair;
     const team = await setupTeam(a);
     const doc = team.owner.documentId;
     // B's room is loaded before Alice writes: it learns her client id's binding through the relay.
@@ -226,6 +210,7 @@ describeWithRedis('two instances behind one Redis', () => {
   });
 
   it('sends workshop notices to live channels opened on the other instance', async () => {
+    const { a, b } = pair;
     const team = await setupWorkshopTeam(a);
     const workshopId = await createWorkshop(a, team);
     const reader = readEvents(b, team.person, workshopId);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as decoding from 'lib0/decoding';
 import { CLOSE_CODES } from '../../shared/src/index';
-import { api, connectClient, createOutsider, invite, rawSocket, setupFixture, startTestServer, synced, waitFor, type Fixture, type TestClient, type TestServer } from './testServer';
+import { api, closedWith, connectClient, createOutsider, invite, rawSocket, setupFixture, startTestServer, synced, waitFor, type Fixture, type TestClient, type TestServer } from './testServer';
 
 let server: TestServer;
 let owner: Fixture;
@@ -22,14 +22,6 @@ function open(token: string, documentId = owner.documentId): TestClient {
   const client = connectClient(server.wsUrl, documentId, token);
   clients.push(client);
   return client;
-}
-
-function closedWith(client: TestClient): Promise<{ code: number; reason: string }> {
-  return new Promise((resolve) => {
-    client.provider.on('connection-close', (event) => {
-      if (event) resolve({ code: event.code, reason: event.reason });
-    });
-  });
 }
 
 describe('invitations and joining', () => {

@@ -127,6 +127,15 @@ export async function synced(client: TestClient): Promise<void> {
 }
 
 /** Opens a raw socket and resolves with how the server closed it. */
+/** Resolves with the code and reason the server ends a client's connection with. */
+export function closedWith(client: TestClient): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) => {
+    client.provider.on('connection-close', (event) => {
+      if (event) resolve({ code: event.code, reason: event.reason });
+    });
+  });
+}
+
 export function rawSocket(url: string): { ws: WebSocket; opened: Promise<void>; closed: Promise<{ code: number; reason: string }> } {
   const ws = new WebSocket(url);
   const opened = new Promise<void>((resolve, reject) => {

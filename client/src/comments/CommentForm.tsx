@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { TextAreaField } from '../ui/Field';
 import { errorMessage } from '../ui/errorMessage';
 import { FormAlert, focusFirstInvalid } from '../ui/FormAlert';
+import { FormActions } from '../ui/FormActions';
 import { useComments } from './CommentsContext';
 import { MentionPicker } from './MentionPicker';
 
@@ -75,16 +76,7 @@ export function CommentForm({ title, titleHidden, label, submitLabel, onSubmit, 
         onChange={(event) => setBody(event.target.value)}
       />
       <MentionPicker members={members} chosen={mentions} onChange={setMentions} />
-      <div className="form__row">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {submitLabel}
-        </button>
-        {onCancel && (
-          <button type="button" className="button" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        )}
-      </div>
+      <FormActions submitLabel={submitLabel} busy={busy} onCancel={onCancel} />
     </form>
   );
 }

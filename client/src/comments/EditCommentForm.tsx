@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { TextAreaField } from '../ui/Field';
 import { errorMessage } from '../ui/errorMessage';
 import { FormAlert } from '../ui/FormAlert';
+import { FormActions } from '../ui/FormActions';
 import { commentsApi } from './commentsApi';
 
 export function EditCommentForm({ comment, onDone }: { comment: Comment; onDone: (changed: boolean) => void }) {
@@ -41,14 +42,7 @@ export function EditCommentForm({ comment, onDone }: { comment: Comment; onDone:
       </h5>
       <FormAlert message={problem} />
       <TextAreaField label={t('comments.editLabel')} value={body} maxLength={COMMENT_LIMITS.body} error={error} required autoFocus onChange={(e) => setBody(e.target.value)} />
-      <div className="form__row">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {t('comments.saveEdit')}
-        </button>
-        <button type="button" className="button" onClick={() => onDone(false)}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('comments.saveEdit')} busy={busy} onCancel={() => onDone(false)} />
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { usePanelScope } from '../panels/panelScope';
 import { TextAreaField, TextField } from '../ui/Field';
 import { errorMessage } from '../ui/errorMessage';
 import { FormAlert, focusFirstInvalid } from '../ui/FormAlert';
+import { FormActions } from '../ui/FormActions';
 import { commentsApi } from './commentsApi';
 import { useComments } from './CommentsContext';
 import { questionsFromText } from './threadFilter';
@@ -81,14 +82,7 @@ export function OpenRoundForm({ onCancel, onOpened }: { onCancel: () => void; on
         maxLength={COMMENT_LIMITS.questions * (COMMENT_LIMITS.question + 1)}
         onChange={(e) => setQuestions(e.target.value)}
       />
-      <div className="form__row">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {t('reviews.submitOpen')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('reviews.submitOpen')} busy={busy} onCancel={onCancel} />
     </form>
   );
 }

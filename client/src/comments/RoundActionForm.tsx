@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { TextAreaField } from '../ui/Field';
 import { errorMessage } from '../ui/errorMessage';
 import { FormAlert } from '../ui/FormAlert';
+import { FormActions } from '../ui/FormActions';
 
 interface RoundActionFormProps {
   title: string;
@@ -44,16 +45,7 @@ export function RoundActionForm({ title, label, maxLength, submitLabel, onSubmit
       </h6>
       <FormAlert message={problem} />
       <TextAreaField label={label} value={text} maxLength={maxLength} onChange={(event) => setText(event.target.value)} />
-      <div className="form__row">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {submitLabel}
-        </button>
-        {onCancel && (
-          <button type="button" className="button" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        )}
-      </div>
+      <FormActions submitLabel={submitLabel} busy={busy} onCancel={onCancel} />
     </form>
   );
 }

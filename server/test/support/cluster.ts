@@ -9,9 +9,11 @@
  */
 import fs from 'node:fs';
 import net from 'node:net';
+import { afterAll, afterEach, beforeEach } from 'vitest';
 import { startChildServer, type ChildServer } from '../childServer';
-import { makeDataDir, startTestServer, type TestServer } from '../testServer';
+import { makeDataDir, startTestServer, type TestClient, type TestServer } from '../testServer';
 import { postgresSkipReason, startTestPostgres, type TestPostgres } from './postgres';
+import type { TestRedis } from './redis';
 
 export type ClusterDatabase = 'sqlite' | 'postgres';
 
@@ -55,6 +57,50 @@ export async function stopSharedPostgres(): Promise<void> {
 export function startInstance(database: SharedDatabase, redisUrl: string, name: string, env: Record<string, string> = {}): Promise<TestServer> {
   const { DATA_DIR: dataDir, ...rest } = database.env();
   return startTestServer({ dataDir, env: { ...rest, REDIS_URL: redisUrl, INSTANCE_ID: name, ...env } });
+}
+
+export interface InstancePair {
+  readonly database: SharedDatabase;
+  readonly a: TestServer;
+  readonly b: TestServer;
+}
+
+/**
+ * Inside a describe: before each test, a fresh shared database and two instances on it
+ * (`instance-a`, `instance-b`, started with `env`); after each, the `clients` left are destroyed
+ * and everything is stopped; after the file, the shared PostgreSQL.
+ */
+export function useInstancePair(redis: TestRedis, clients: TestClient[], env: Record<string, string> = {}): InstancePair {
+  let pair: { database: SharedDatabase; a: TestServer; b: TestServer } | null = null;
+  const current = () => {
+    if (!pair) throw new Error('The two instances are not started (useInstancePair() must be called inside a describe).');
+    return pair;
+  };
+  beforeEach(async () => {
+    const database = await sharedDatabase();
+    const a = await startInstance(database, redis.url, 'instance-a', env);
+    const b = await startInstance(database, redis.url, 'instance-b', env);
+    pair = { database, a, b };
+  }, 120_000);
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    const { database, a, b } = current();
+    pair = null;
+    await Promise.all([a.stop(), b.stop()]);
+    await database.dispose();
+  });
+  afterAll(() => stopSharedPostgres(), 60_000);
+  return {
+    get database() {
+      return current().database;
+    },
+    get a() {
+      return current().a;
+    },
+    get b() {
+      return current().b;
+    },
+  };
 }
 
 /** An instance as its own process (`npm start`'s entry point), to be killed abruptly. */

@@ -11,13 +11,12 @@
  *
  * For tests only: fsync and full-page writes are off, authentication is `trust`.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { aptInstall, canAptInstall, describeUnless, freePort, isRoot, useStarted } from './services';
 
 export interface TestPostgres {
   /** The cluster's maintenance database (`postgres`), e.g. postgresql://postgres@127.0.0.1:5433/postgres. */
@@ -30,7 +29,6 @@ export interface TestPostgres {
 }
 
 const INSTALL_HINT = "install Debian's `postgresql` package (sudo apt-get install postgresql), or run the tests as root to have it installed automatically";
-const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 /** The newest /usr/lib/postgresql/<version>/bin holding initdb, pg_ctl and postgres, or null. */
 export function findPostgresBin(): string | null {
@@ -52,7 +50,7 @@ function listVersionBins(): string[] {
 /** Null when PostgreSQL can be started here (now, or after installing it as root); else why not. */
 export function postgresSkipReason(): string | null {
   if (findPostgresBin()) return null;
-  if (isRoot && fs.existsSync('/usr/bin/apt-get')) return null;
+  if (canAptInstall()) return null;
   return `PostgreSQL server binaries not found under /usr/lib/postgresql/<version>/bin: ${INSTALL_HINT}.`;
 }
 
@@ -61,13 +59,7 @@ export function postgresSkipReason(): string | null {
  * console, only when PostgreSQL can neither be found nor installed.
  */
 export function describeWithPostgres(name: string, body: () => void): void {
-  const reason = postgresSkipReason();
-  if (reason) {
-    console.warn(`Skipping "${name}": ${reason}`);
-    describe.skip(`${name} (skipped: ${reason})`, body);
-  } else {
-    describe(name, body);
-  }
+  describeUnless(postgresSkipReason(), name, body);
 }
 
 /**
@@ -75,17 +67,7 @@ export function describeWithPostgres(name: string, body: () => void): void {
  * object is usable from the tests (and beforeEach) on.
  */
 export function usePostgres(): TestPostgres {
-  let running: TestPostgres | null = null;
-  const current = (): TestPostgres => {
-    if (!running) throw new Error('The test PostgreSQL is not started (usePostgres() must be called inside a describe).');
-    return running;
-  };
-  beforeAll(async () => {
-    running = await startTestPostgres();
-  }, 600_000);
-  afterAll(async () => {
-    await running?.stop();
-  });
+  const current = useStarted(startTestPostgres, 'The test PostgreSQL is not started (usePostgres() must be called inside a describe).');
   return {
     get url() {
       return current().url;
@@ -103,15 +85,14 @@ let installed = false;
 /** Installs Debian's postgresql package once (serialised across test workers by a file lock). */
 function installPostgres(): void {
   if (installed || findPostgresBin()) return;
-  if (!isRoot) throw new Error(`PostgreSQL is not installed: ${INSTALL_HINT}.`);
-  const result = spawnSync(
-    'flock',
-    ['/tmp/ensemble-postgres-install.lock', 'sh', '-c', 'ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || (apt-get update && apt-get install -y postgresql)'],
-    { stdio: 'pipe', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, timeout: 580_000 },
-  );
-  if (result.status !== 0 || !findPostgresBin()) {
-    throw new Error(`Installing PostgreSQL (apt-get install -y postgresql) failed: ${String(result.stderr ?? '').slice(-2000) || result.error?.message}`);
-  }
+  aptInstall({
+    name: 'postgresql',
+    present: 'ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1',
+    found: () => findPostgresBin() !== null,
+    hint: INSTALL_HINT,
+    service: 'PostgreSQL',
+    lock: '/tmp/ensemble-postgres-install.lock',
+  });
   installed = true;
 }
 
@@ -124,17 +105,6 @@ function runTool(bin: string, tool: string, args: string[]): string {
     const e = error as { stderr?: string; stdout?: string; message: string };
     throw new Error(`${tool} failed: ${e.stderr || e.stdout || e.message}`);
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startTestPostgres(): Promise<TestPostgres> {

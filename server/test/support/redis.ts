@@ -6,13 +6,12 @@
  * as root; otherwise tests that need Redis are skipped with a message naming the package
  * (`redisSkipReason()` tells, synchronously, at collection time).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { aptInstall, canAptInstall, describeUnless, freePort, useStarted } from './services';
 
 export interface TestRedis {
   url: string;
@@ -23,7 +22,6 @@ export interface TestRedis {
 }
 
 const INSTALL_HINT = "install Debian's `redis-server` package (sudo apt-get install redis-server), or run the tests as root to have it installed automatically";
-const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 export function findRedisServer(): string | null {
   for (const dir of (process.env.PATH ?? '').split(path.delimiter).concat(['/usr/bin', '/usr/sbin', '/usr/local/bin'])) {
@@ -36,34 +34,18 @@ export function findRedisServer(): string | null {
 /** Null when Redis can be started here (now, or after installing it as root); else why not. */
 export function redisSkipReason(): string | null {
   if (findRedisServer()) return null;
-  if (isRoot && fs.existsSync('/usr/bin/apt-get')) return null;
+  if (canAptInstall()) return null;
   return `redis-server not found: ${INSTALL_HINT}.`;
 }
 
 /** `describe` for tests that need Redis: skipped, with the reason, only when it cannot be had. */
 export function describeWithRedis(name: string, body: () => void): void {
-  const reason = redisSkipReason();
-  if (reason) {
-    console.warn(`Skipping "${name}": ${reason}`);
-    describe.skip(`${name} (skipped: ${reason})`, body);
-  } else {
-    describe(name, body);
-  }
+  describeUnless(redisSkipReason(), name, body);
 }
 
 /** Inside a describe: starts Redis before the tests and stops it after them. */
 export function useRedis(): TestRedis {
-  let running: TestRedis | null = null;
-  const current = (): TestRedis => {
-    if (!running) throw new Error('The test Redis is not started (useRedis() must be called inside a describe).');
-    return running;
-  };
-  beforeAll(async () => {
-    running = await startTestRedis();
-  }, 600_000);
-  afterAll(async () => {
-    await running?.stop();
-  });
+  const current = useStarted(startTestRedis, 'The test Redis is not started (useRedis() must be called inside a describe).');
   return {
     get url() {
       return current().url;
@@ -78,25 +60,13 @@ export function useRedis(): TestRedis {
 
 function installRedis(): void {
   if (findRedisServer()) return;
-  if (!isRoot) throw new Error(`Redis is not installed: ${INSTALL_HINT}.`);
-  const result = spawnSync(
-    'flock',
-    ['/tmp/ensemble-redis-install.lock', 'sh', '-c', 'command -v redis-server >/dev/null 2>&1 || (apt-get update && apt-get install -y redis-server)'],
-    { stdio: 'pipe', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, timeout: 580_000 },
-  );
-  if (result.status !== 0 || !findRedisServer()) {
-    throw new Error(`Installing Redis (apt-get install -y redis-server) failed: ${String(result.stderr ?? '').slice(-2000) || result.error?.message}`);
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
+  aptInstall({
+    name: 'redis-server',
+    present: 'command -v redis-server >/dev/null 2>&1',
+    found: () => findRedisServer() !== null,
+    hint: INSTALL_HINT,
+    service: 'Redis',
+    lock: '/tmp/ensemble-redis-install.lock',
   });
 }
 

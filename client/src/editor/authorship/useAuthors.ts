@@ -3,15 +3,14 @@
  * bindings). A client id it does not know yet (someone just started typing) makes it ask
  * again, at most once every few seconds.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AuthorshipResponse } from '../../../../shared/src/index';
 import { useI18n } from '../../i18n/I18nProvider';
 import { perspectiveKey, roleKey } from '../../i18n/labels';
 import { panelsApi } from '../../panels/panelsApi';
 import { safeColor } from '../../ui/color';
+import { useRefetchSoon } from '../useRefetchSoon';
 import type { AuthorInfo } from './authorshipPlugin';
-
-const REFETCH_GAP_MS = 3000;
 
 export interface Authors {
   /** Everyone who wrote in the document, for the legend. */
@@ -24,11 +23,7 @@ export function useAuthors(documentId: string, active: boolean): Authors {
   const { t } = useI18n();
   const [answer, setAnswer] = useState<AuthorshipResponse | null>(null);
   const [failed, setFailed] = useState(false);
-  const lastFetch = useRef(0);
-  const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-
-  const fetchNow = useCallback(() => {
-    lastFetch.current = Date.now();
+  const load = useCallback(() => {
     panelsApi.authorship(documentId).then(
       (next) => {
         setAnswer(next);
@@ -37,20 +32,12 @@ export function useAuthors(documentId: string, active: boolean): Authors {
       () => setFailed(true),
     );
   }, [documentId]);
+  const { fetchNow, askSoon: askAgainSoon, cancel } = useRefetchSoon(load);
 
   useEffect(() => {
     if (active) fetchNow();
-    return () => clearTimeout(pending.current);
-  }, [active, fetchNow]);
-
-  const askAgainSoon = useCallback(() => {
-    if (pending.current !== undefined) return;
-    const wait = Math.max(0, lastFetch.current + REFETCH_GAP_MS - Date.now());
-    pending.current = setTimeout(() => {
-      pending.current = undefined;
-      fetchNow();
-    }, wait);
-  }, [fetchNow]);
+    return cancel;
+  }, [active, fetchNow, cancel]);
 
   return useMemo(() => {
     const people = new Map<string, AuthorInfo>();

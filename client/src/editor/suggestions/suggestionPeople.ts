@@ -6,8 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { SuggestionListSchema } from '../../../../shared/src/index';
 import { request } from '../../api';
-
-const REFETCH_GAP_MS = 3000;
+import { useRefetchSoon } from '../useRefetchSoon';
 
 export const suggestionsApi = {
   list: (documentId: string) => request('GET', `/api/documents/${encodeURIComponent(documentId)}/suggestions`, SuggestionListSchema),
@@ -22,12 +21,9 @@ export interface SuggestionPeople {
 
 export function useSuggestionPeople(documentId: string, self: { id: string; name: string }): SuggestionPeople {
   const [names, setNames] = useState<ReadonlyMap<string, string>>(() => new Map([[self.id, self.name]]));
-  const lastFetch = useRef(0);
-  const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const live = useRef(true);
 
-  const fetchNow = useCallback(() => {
-    lastFetch.current = Date.now();
+  const load = useCallback(() => {
     suggestionsApi.list(documentId).then(
       (list) => {
         if (!live.current) return;
@@ -40,24 +36,16 @@ export function useSuggestionPeople(documentId: string, self: { id: string; name
       () => undefined,
     );
   }, [documentId]);
+  const { fetchNow, askSoon, cancel } = useRefetchSoon(load);
 
   useEffect(() => {
     live.current = true;
     fetchNow();
     return () => {
       live.current = false;
-      clearTimeout(pending.current);
+      cancel();
     };
-  }, [fetchNow]);
-
-  const askSoon = useCallback(() => {
-    if (pending.current !== undefined) return;
-    const wait = Math.max(0, lastFetch.current + REFETCH_GAP_MS - Date.now());
-    pending.current = setTimeout(() => {
-      pending.current = undefined;
-      fetchNow();
-    }, wait);
-  }, [fetchNow]);
+  }, [fetchNow, cancel]);
 
   return useMemo(
     () => ({

@@ -4,6 +4,7 @@ import { DECISION_LIMITS, type DecisionEntry } from '../../../../shared/src/inde
 import { useI18n } from '../../i18n/I18nProvider';
 import { errorMessage } from '../../ui/errorMessage';
 import { FormAlert } from '../../ui/FormAlert';
+import { FormActions } from '../../ui/FormActions';
 import { panelsApi } from '../panelsApi';
 import { TextAreaField } from '../../ui/Field';
 
@@ -42,14 +43,7 @@ export function CorrectionForm({ decisionId, entry, onDone }: { decisionId: stri
         autoFocus
         onChange={(event) => setText(event.target.value)}
       />
-      <div className="form__row">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {t('decisions.saveCorrection')}
-        </button>
-        <button type="button" className="button" onClick={() => onDone(false)}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('decisions.saveCorrection')} busy={busy} onCancel={() => onDone(false)} />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { errorMessage } from '../../ui/errorMessage';
 import { TextField } from '../../ui/Field';
 import { FormAlert, focusFirstInvalid } from '../../ui/FormAlert';
+import { FormActions } from '../../ui/FormActions';
 import { RadioGroup } from '../../ui/RadioGroup';
 import { panelsApi } from '../panelsApi';
 import { TextAreaField } from '../../ui/Field';
@@ -107,14 +108,7 @@ export function OutcomeForm({ decision, onCancel, onRecorded }: OutcomeFormProps
         maxLength={DECISION_LIMITS.minorityView}
         onChange={(e) => setMinorityView(e.target.value)}
       />
-      <div className="form__row">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {t('decisions.saveOutcome')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('decisions.saveOutcome')} busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { errorMessage } from '../../ui/errorMessage';
 import { TextField } from '../../ui/Field';
 import { FormAlert, focusFirstInvalid } from '../../ui/FormAlert';
+import { FormActions } from '../../ui/FormActions';
 import { RadioGroup } from '../../ui/RadioGroup';
 import { useLoad } from '../../ui/useLoad';
 import { panelsApi } from '../panelsApi';
@@ -107,14 +108,7 @@ export function ProposeForm({ anchor, onCancel, onProposed }: ProposeFormProps) 
         onChange={setEngagement}
       />
       {members.status === 'ready' && <ParticipantsField members={members.data.members} chosen={chosen} onChange={setParticipants} />}
-      <div className="form__row">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {t('decisions.submitProposal')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('decisions.submitProposal')} busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -5,11 +5,11 @@
  * (which needs it exclusively) happens wholly before or wholly after.
  */
 import type pg from 'pg';
-import type { Role } from '../../../../shared/src/index';
-import type { CommentEventDraft, CommentEventKind, CommentEventRecord, CommentRecord, CommentStore } from '../../comments/commentStore';
+import type { CommentEventDraft, CommentEventRecord, CommentRecord, CommentStore } from '../../comments/commentStore';
 import type { ChangeSummary, VisitStore } from '../../notifications/visitStore';
-import type { MarkDoneResult, ReviewAssignmentRecord, ReviewRoundRecord, ReviewStore, StoredRound } from '../../reviews/reviewStore';
+import type { MarkDoneResult, ReviewRoundRecord, ReviewStore, StoredRound } from '../../reviews/reviewStore';
 import { one, rows, transaction, type Row } from './database';
+import { toAssignment, toComment, toCommentEvent, toRound } from '../rows/coDraftingRows';
 
 /** Mentions ride along as one JSON array, in the order they were given. */
 const MENTIONS = `COALESCE((SELECT json_agg(m.user_id ORDER BY m.position) FROM comment_mentions m WHERE m.comment_id = c.id), '[]'::json) AS mentions`;
@@ -35,7 +35,7 @@ export class PostgresCommentStore implements CommentStore {
   async append(commentId: string, prepare: (events: CommentEventRecord[]) => CommentEventDraft): Promise<CommentEventRecord> {
     return transaction(this.pool, async (client) => {
       await client.query('SELECT id FROM comments WHERE id = $1 FOR NO KEY UPDATE', [commentId]);
-      const draft = prepare((await rows(client, 'SELECT * FROM comment_events WHERE comment_id = $1 ORDER BY id', [commentId])).map(toEvent));
+      const draft = prepare((await rows(client, 'SELECT * FROM comment_events WHERE comment_id = $1 ORDER BY id', [commentId])).map(toCommentEvent));
       const inserted = await one(client, 'INSERT INTO comment_events (comment_id, kind, actor_id, body, at) VALUES ($1, $2, $3, $4, $5) RETURNING id', [
         commentId,
         draft.kind,
@@ -49,7 +49,7 @@ export class PostgresCommentStore implements CommentStore {
 
   async getComment(id: string): Promise<CommentRecord | null> {
     const row = await one(this.pool, `SELECT c.*, ${MENTIONS} FROM comments c WHERE c.id = $1`, [id]);
-    return row ? toComment(row) : null;
+    return row ? commentOf(row) : null;
   }
 
   async listDocument(documentId: string): Promise<{ comments: CommentRecord[]; events: CommentEventRecord[] }> {
@@ -59,7 +59,7 @@ export class PostgresCommentStore implements CommentStore {
       'SELECT e.* FROM comment_events e JOIN comments c ON c.id = e.comment_id WHERE c.document_id = $1 ORDER BY e.id',
       [documentId],
     );
-    return { comments: comments.map(toComment), events: events.map(toEvent) };
+    return { comments: comments.map(commentOf), events: events.map(toCommentEvent) };
   }
 
   async mentioning(userId: string, limit: number): Promise<CommentRecord[]> {
@@ -69,7 +69,7 @@ export class PostgresCommentStore implements CommentStore {
        WHERE mm.user_id = $1 ORDER BY c.created_at DESC, c.ordinal DESC LIMIT $2`,
       [userId, limit],
     );
-    return found.map(toComment);
+    return found.map(commentOf);
   }
 
   async countsByAuthor(documentId: string): Promise<Map<string, number>> {
@@ -172,54 +172,5 @@ export class PostgresVisitStore implements VisitStore {
   }
 }
 
-function toComment(row: Row): CommentRecord {
-  return {
-    id: String(row.id),
-    documentId: String(row.document_id),
-    threadId: String(row.thread_id),
-    parentId: row.parent_id === null ? null : String(row.parent_id),
-    authorId: String(row.author_id),
-    authorRole: String(row.author_role) as Role,
-    anchor: row.anchor === null ? null : String(row.anchor),
-    mentions: (row.mentions as unknown[]).map(String),
-    roundId: row.round_id === null ? null : String(row.round_id),
-    createdAt: Number(row.created_at),
-  };
-}
-
-function toEvent(row: Row): CommentEventRecord {
-  return {
-    id: Number(row.id),
-    commentId: String(row.comment_id),
-    kind: String(row.kind) as CommentEventKind,
-    actorId: String(row.actor_id),
-    body: row.body === null ? null : String(row.body),
-    at: Number(row.at),
-  };
-}
-
-function toRound(row: Row): ReviewRoundRecord {
-  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
-  return {
-    id: String(row.id),
-    documentId: String(row.document_id),
-    title: String(row.title),
-    questions: JSON.parse(String(row.questions)) as string[],
-    dueDate: text(row.due_date),
-    openedBy: String(row.opened_by),
-    openedAt: Number(row.opened_at),
-    closedBy: text(row.closed_by),
-    closedAt: row.closed_at === null ? null : Number(row.closed_at),
-    summary: text(row.summary),
-    suggestions: text(row.suggestions),
-  };
-}
-
-function toAssignment(row: Row): ReviewAssignmentRecord {
-  return {
-    roundId: String(row.round_id),
-    userId: String(row.user_id),
-    doneAt: row.done_at === null ? null : Number(row.done_at),
-    note: row.note === null ? null : String(row.note),
-  };
-}
+/** A comment row with its mentions, as json_agg gathered them. */
+const commentOf = (row: Row): CommentRecord => toComment(row, (row.mentions as unknown[]).map(String));

@@ -5,11 +5,9 @@
  * the chain cannot fork.
  */
 import type pg from 'pg';
-import type { DecisionEntryKind, Role } from '../../../../shared/src/index';
-import { canonicalJson } from '../../decisions/canonicalJson';
 import type { DecisionEntryDraft, DecisionEntryRecord, DecisionStore } from '../../decisions/decisionStore';
-import { GENESIS_HASH, entryHash } from '../../decisions/hashChain';
-import { LOCKS, lock, one, rows, transaction, type Row } from './database';
+import { LOCKS, lock, one, rows, transaction } from './database';
+import { sealDecisionEntry, toDecisionEntry } from '../rows/decisionRows';
 
 export class PostgresDecisionStore implements DecisionStore {
   constructor(private readonly pool: pg.Pool) {}
@@ -19,22 +17,10 @@ export class PostgresDecisionStore implements DecisionStore {
       await lock(client, LOCKS.decisionChain, documentId);
       const history = (
         await rows(client, 'SELECT * FROM decision_entries WHERE decision_id = $1 AND document_id = $2 ORDER BY seq', [decisionId, documentId])
-      ).map(toRecord);
+      ).map(toDecisionEntry);
       const draft = prepare(history);
       const last = await one(client, 'SELECT seq, hash FROM decision_entries WHERE document_id = $1 ORDER BY seq DESC LIMIT 1', [documentId]);
-      const unhashed = {
-        id: draft.id,
-        documentId,
-        decisionId,
-        seq: (last ? Number(last.seq) : 0) + 1,
-        kind: draft.kind,
-        authorId: draft.authorId,
-        authorRole: draft.authorRole,
-        payload: canonicalJson(draft.payload),
-        prevHash: last ? String(last.hash) : GENESIS_HASH,
-        createdAt: draft.createdAt,
-      };
-      const record: DecisionEntryRecord = { ...unhashed, hash: entryHash(unhashed) };
+      const record = sealDecisionEntry(draft, documentId, decisionId, last);
       await client.query(
         `INSERT INTO decision_entries (id, document_id, decision_id, seq, kind, author_id, author_role, payload, prev_hash, hash, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
@@ -45,32 +31,15 @@ export class PostgresDecisionStore implements DecisionStore {
   }
 
   async listDocumentEntries(documentId: string): Promise<DecisionEntryRecord[]> {
-    return (await rows(this.pool, 'SELECT * FROM decision_entries WHERE document_id = $1 ORDER BY seq', [documentId])).map(toRecord);
+    return (await rows(this.pool, 'SELECT * FROM decision_entries WHERE document_id = $1 ORDER BY seq', [documentId])).map(toDecisionEntry);
   }
 
   async listDecisionEntries(decisionId: string): Promise<DecisionEntryRecord[]> {
-    return (await rows(this.pool, 'SELECT * FROM decision_entries WHERE decision_id = $1 ORDER BY seq, document_id', [decisionId])).map(toRecord);
+    return (await rows(this.pool, 'SELECT * FROM decision_entries WHERE decision_id = $1 ORDER BY seq, document_id', [decisionId])).map(toDecisionEntry);
   }
 
   async documentOfDecision(decisionId: string): Promise<string | null> {
     const row = await one(this.pool, 'SELECT document_id FROM decision_entries WHERE decision_id = $1 ORDER BY seq LIMIT 1', [decisionId]);
     return row ? String(row.document_id) : null;
   }
-}
-
-/** Maps a row as stored, repairing nothing: verification must see exactly what is stored. */
-function toRecord(row: Row): DecisionEntryRecord {
-  return {
-    id: String(row.id),
-    documentId: String(row.document_id),
-    decisionId: String(row.decision_id),
-    seq: Number(row.seq),
-    kind: String(row.kind) as DecisionEntryKind,
-    authorId: String(row.author_id),
-    authorRole: String(row.author_role) as Role,
-    payload: String(row.payload),
-    prevHash: String(row.prev_hash),
-    hash: String(row.hash),
-    createdAt: Number(row.created_at),
-  };
 }

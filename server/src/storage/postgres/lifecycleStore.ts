@@ -15,8 +15,9 @@ import {
   type SignoffEntryRecord,
 } from '../../documents/lifecycleStore';
 import type { NewAuditEvent } from '../store';
-import { LOCKS, lock, one, rows, transaction, type Row } from './database';
+import { LOCKS, lock, one, rows, transaction } from './database';
 import { insertAudit } from './people';
+import { toRecoveryLink, toSignoff, toVersion } from '../rows/lifecycleRows';
 
 export class PostgresLifecycleStore implements LifecycleStore {
   constructor(private readonly pool: pg.Pool) {}
@@ -116,18 +117,7 @@ export class PostgresLifecycleStore implements LifecycleStore {
   }
 
   async listSignoffs(documentId: string): Promise<SignoffEntryRecord[]> {
-    return (await rows(this.pool, 'SELECT * FROM signoff_entries WHERE document_id = $1 ORDER BY seq', [documentId])).map((r) => ({
-      id: String(r.id),
-      documentId: String(r.document_id),
-      seq: Number(r.seq),
-      versionId: String(r.version_id),
-      kind: String(r.kind) as SignoffEntryRecord['kind'],
-      actorId: String(r.actor_id),
-      payload: String(r.payload),
-      prevHash: String(r.prev_hash),
-      hash: String(r.hash),
-      createdAt: Number(r.created_at),
-    }));
+    return (await rows(this.pool, 'SELECT * FROM signoff_entries WHERE document_id = $1 ORDER BY seq', [documentId])).map(toSignoff);
   }
 
   async createRecoveryLink(link: RecoveryLinkRecord, audit: NewAuditEvent | null): Promise<void> {
@@ -154,29 +144,4 @@ export class PostgresLifecycleStore implements LifecycleStore {
     );
     return row ? toRecoveryLink(row) : null;
   }
-}
-
-function toRecoveryLink(row: Row): RecoveryLinkRecord {
-  return {
-    tokenHash: String(row.token_hash),
-    workspaceId: row.workspace_id === null ? null : String(row.workspace_id),
-    purpose: row.purpose === 'password_reset' ? 'password_reset' : 'recovery',
-    userId: String(row.user_id),
-    createdBy: String(row.created_by),
-    expiresAt: Number(row.expires_at),
-    usedAt: row.used_at === null ? null : Number(row.used_at),
-    createdAt: Number(row.created_at),
-  };
-}
-
-function toVersion(r: Row): NamedVersionRecord {
-  return {
-    id: String(r.id),
-    documentId: String(r.document_id),
-    seq: Number(r.seq),
-    name: String(r.name),
-    contentHash: String(r.content_hash),
-    createdBy: String(r.created_by),
-    createdAt: Number(r.created_at),
-  };
 }

@@ -17,6 +17,7 @@ import type {
   NewAuditEvent,
   UserRecord,
 } from '../store';
+import { auditParams, joinedThrough } from '../rows/auditRows';
 import { isUsable } from '../sqlite/people';
 import { toAudit, toInvitation, toMember, toMembership } from '../sqlite/rows';
 import { LOCKS, isUniqueViolation, lock, one, rows, transaction, type Db } from './database';
@@ -27,14 +28,7 @@ export const INSERT_USER =
 export const userParams = (u: UserRecord) => [u.id, u.email, u.displayName, u.passwordHash, u.color, u.language, u.createdAt];
 
 export async function insertAudit(db: Db, event: NewAuditEvent): Promise<void> {
-  await db.query('INSERT INTO audit_events (workspace_id, kind, actor_id, subject_id, details, at) VALUES ($1, $2, $3, $4, $5, $6)', [
-    event.workspaceId,
-    event.kind,
-    event.actorId,
-    event.subjectId,
-    JSON.stringify(event.details),
-    event.at,
-  ]);
+  await db.query('INSERT INTO audit_events (workspace_id, kind, actor_id, subject_id, details, at) VALUES ($1, $2, $3, $4, $5, $6)', auditParams(event));
 }
 
 export class PostgresPeople {
@@ -147,18 +141,9 @@ export class PostgresPeople {
         now,
       ]);
       await client.query('UPDATE invitations SET uses = uses + 1 WHERE id = $1', [invitation.id]);
-      await insertAudit(client, {
-        workspaceId: invitation.workspaceId,
-        kind: 'joined',
-        actorId: userId,
-        subjectId: userId,
-        details: { invitationId: invitation.id, role: invitation.role, permission: invitation.permission },
-        at: now,
-      });
-      return {
-        kind: 'joined',
-        membership: { workspaceId: invitation.workspaceId, userId, role: invitation.role, permission: invitation.permission, createdAt: now },
-      };
+      const joined = joinedThrough(invitation, userId, now);
+      await insertAudit(client, joined.event);
+      return { kind: 'joined', membership: joined.membership };
     });
   }
 

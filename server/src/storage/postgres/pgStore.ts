@@ -30,7 +30,8 @@ import type {
   UserRecord,
   WorkspaceRecord,
 } from '../store';
-import { toDocument, toMembership, toUpdate, toUser, toWorkspace } from '../sqlite/rows';
+import { workspaceCreatedEvent } from '../rows/auditRows';
+import { toDocument, toMembership, toSession, toUpdate, toUser, toWorkspace } from '../sqlite/rows';
 import { LOCKS, lock, one, rows, transaction, type Db } from './database';
 import { INSERT_USER, PostgresPeople, insertAudit, userParams } from './people';
 
@@ -92,15 +93,7 @@ export class PostgresStore implements Store {
 
   async findSession(tokenHash: string): Promise<SessionRecord | null> {
     const row = await one(this.pool, 'SELECT * FROM sessions WHERE token_hash = $1', [tokenHash]);
-    if (!row) return null;
-    return {
-      tokenHash: String(row.token_hash),
-      userId: String(row.user_id),
-      createdAt: Number(row.created_at),
-      expiresAt: Number(row.expires_at),
-      idleTimeoutMs: row.idle_timeout_ms === null ? null : Number(row.idle_timeout_ms),
-      lastUsedAt: row.last_used_at === null ? null : Number(row.last_used_at),
-    };
+    return row ? toSession(row) : null;
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
@@ -176,14 +169,7 @@ export class PostgresStore implements Store {
         owner.permission,
         owner.createdAt,
       ]);
-      await insertAudit(client, {
-        workspaceId: workspace.id,
-        kind: 'workspace_created',
-        actorId: workspace.createdBy,
-        subjectId: owner.userId,
-        details: { name: workspace.name, purpose: workspace.purpose, role: owner.role },
-        at: workspace.createdAt,
-      });
+      await insertAudit(client, workspaceCreatedEvent(workspace, owner));
     });
   }
 

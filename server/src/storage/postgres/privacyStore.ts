@@ -4,7 +4,7 @@
  * Erasure and workspace deletion are in erasure.ts.
  */
 import type pg from 'pg';
-import type { AccessChannel, Permission, Role } from '../../../../shared/src/index';
+import type { Role } from '../../../../shared/src/index';
 import type {
   AccessLogRecord,
   AuthoredComment,
@@ -17,9 +17,10 @@ import type {
 } from '../../privacy/privacyStore';
 import { toAudit } from '../sqlite/rows';
 import type { AuditRecord, NewAuditEvent } from '../store';
-import { one, rows, transaction, type Row } from './database';
+import { one, rows, transaction } from './database';
 import { deleteWorkspaceWithDecisions, eraseUser } from './erasure';
 import { insertAudit } from './people';
+import { toAuthoredComment, toAuthoredDecisionEntry, toOpening, toRetention, toSessionSummary, toWorkshopActivity } from '../rows/privacyRows';
 
 const DAY_MS = 86_400_000;
 
@@ -60,15 +61,7 @@ export class PostgresPrivacyStore implements PrivacyStore {
 
   async decisionEntriesBy(userId: string): Promise<AuthoredDecisionEntry[]> {
     const found = await rows(this.pool, 'SELECT * FROM decision_entries WHERE author_id = $1 ORDER BY created_at, seq', [userId]);
-    return found.map((row) => ({
-      id: String(row.id),
-      documentId: String(row.document_id),
-      decisionId: String(row.decision_id),
-      kind: String(row.kind),
-      authorRole: String(row.author_role) as Role,
-      payload: String(row.payload),
-      createdAt: Number(row.created_at),
-    }));
+    return found.map(toAuthoredDecisionEntry);
   }
 
   async commentsBy(userId: string): Promise<AuthoredComment[]> {
@@ -79,15 +72,7 @@ export class PostgresPrivacyStore implements PrivacyStore {
        FROM comments c WHERE c.author_id = $1 ORDER BY c.created_at, c.id`,
       [userId],
     );
-    return found.map((row) => ({
-      id: String(row.id),
-      documentId: String(row.document_id),
-      threadId: String(row.thread_id),
-      isReply: row.parent_id !== null,
-      authorRole: String(row.author_role) as Role,
-      body: row.latest_body === null || row.latest_body === undefined ? null : String(row.latest_body),
-      createdAt: Number(row.created_at),
-    }));
+    return found.map(toAuthoredComment);
   }
 
   async auditAbout(userId: string, limit: number): Promise<AuditRecord[]> {
@@ -95,12 +80,7 @@ export class PostgresPrivacyStore implements PrivacyStore {
   }
 
   async sessionsOf(userId: string): Promise<SessionSummary[]> {
-    return (await rows(this.pool, 'SELECT * FROM sessions WHERE user_id = $1 ORDER BY created_at', [userId])).map((row) => ({
-      createdAt: Number(row.created_at),
-      expiresAt: Number(row.expires_at),
-      lastUsedAt: row.last_used_at === null ? null : Number(row.last_used_at),
-      sharedDevice: row.idle_timeout_ms !== null,
-    }));
+    return (await rows(this.pool, 'SELECT * FROM sessions WHERE user_id = $1 ORDER BY created_at', [userId])).map(toSessionSummary);
   }
 
   async workshopActivityOf(userId: string): Promise<WorkshopActivity> {
@@ -111,11 +91,7 @@ export class PostgresPrivacyStore implements PrivacyStore {
     );
     const votes = await rows(this.pool, 'SELECT * FROM workshop_votes WHERE voter_id = $1 ORDER BY workshop_id, card_id', [userId]);
     const checkins = await rows(this.pool, 'SELECT * FROM workshop_checkins WHERE user_id = $1 ORDER BY at', [userId]);
-    return {
-      ideas: ideas.map((r) => ({ workshopId: String(r.workshop_id), workspaceId: String(r.workspace_id), cardId: String(r.id), role: String(r.author_role) as Role, text: String(r.text), createdAt: Number(r.created_at) })),
-      votes: votes.map((r) => ({ workshopId: String(r.workshop_id), cardId: String(r.card_id), role: String(r.voter_role) as Role, dots: Number(r.dots) })),
-      checkins: checkins.map((r) => ({ workshopId: String(r.workshop_id), phase: String(r.phase), mood: r.mood === null ? null : String(r.mood), word: r.word === null ? null : String(r.word), at: Number(r.at) })),
-    };
+    return toWorkshopActivity(ideas, votes, checkins);
   }
 
   async visitsOf(userId: string): Promise<Array<{ documentId: string; seenAt: number }>> {
@@ -159,24 +135,4 @@ export class PostgresPrivacyStore implements PrivacyStore {
   async ping(): Promise<void> {
     await this.pool.query('SELECT 1 AS ok');
   }
-}
-
-function toOpening(row: Row): AccessLogRecord {
-  return {
-    id: Number(row.id),
-    documentId: String(row.document_id),
-    userId: String(row.user_id),
-    role: String(row.role) as Role,
-    permission: String(row.permission) as Permission,
-    via: String(row.via) as AccessChannel,
-    at: Number(row.at),
-  };
-}
-
-function toRetention(row: Row): RetentionRecord {
-  return {
-    workspaceId: String(row.id),
-    closedAt: row.closed_at === null ? null : Number(row.closed_at),
-    retentionDays: row.retention_days === null ? null : Number(row.retention_days),
-  };
 }

@@ -4,9 +4,9 @@
  * far (already resolved?) and the insert cannot interleave with another append.
  */
 import type Database from 'better-sqlite3';
-import type { Role } from '../../../../shared/src/index';
-import type { CommentEventDraft, CommentEventKind, CommentEventRecord, CommentRecord, CommentStore } from '../../comments/commentStore';
+import type { CommentEventDraft, CommentEventRecord, CommentRecord, CommentStore } from '../../comments/commentStore';
 import type { Row } from './rows';
+import { toComment, toCommentEvent } from '../rows/coDraftingRows';
 
 export class SqliteCommentStore implements CommentStore {
   private readonly s;
@@ -40,7 +40,7 @@ export class SqliteCommentStore implements CommentStore {
       this.s.insertEvent.run(comment.id, 'body', comment.authorId, body, comment.createdAt);
     });
     this.appendTransaction = db.transaction((commentId: string, prepare: (events: CommentEventRecord[]) => CommentEventDraft) => {
-      const draft = prepare((this.s.eventsOf.all(commentId) as Row[]).map(toEvent));
+      const draft = prepare((this.s.eventsOf.all(commentId) as Row[]).map(toCommentEvent));
       const result = this.s.insertEvent.run(commentId, draft.kind, draft.actorId, draft.body, draft.at);
       return { id: Number(result.lastInsertRowid), commentId, ...draft };
     });
@@ -56,18 +56,18 @@ export class SqliteCommentStore implements CommentStore {
 
   async getComment(id: string): Promise<CommentRecord | null> {
     const row = this.s.comment.get(id) as Row | undefined;
-    return row ? toComment(row) : null;
+    return row ? commentOf(row) : null;
   }
 
   async listDocument(documentId: string): Promise<{ comments: CommentRecord[]; events: CommentEventRecord[] }> {
     return {
-      comments: (this.s.byDocument.all(documentId) as Row[]).map(toComment),
-      events: (this.s.eventsByDocument.all(documentId) as Row[]).map(toEvent),
+      comments: (this.s.byDocument.all(documentId) as Row[]).map(commentOf),
+      events: (this.s.eventsByDocument.all(documentId) as Row[]).map(toCommentEvent),
     };
   }
 
   async mentioning(userId: string, limit: number): Promise<CommentRecord[]> {
-    return (this.s.mentioning.all(userId, limit) as Row[]).map(toComment);
+    return (this.s.mentioning.all(userId, limit) as Row[]).map(commentOf);
   }
 
   async countsByAuthor(documentId: string): Promise<Map<string, number>> {
@@ -79,28 +79,5 @@ export class SqliteCommentStore implements CommentStore {
 /** Mentions ride along as one JSON array, in the order they were given. */
 const MENTIONS = `(SELECT json_group_array(user_id) FROM (SELECT user_id FROM comment_mentions WHERE comment_id = c.id ORDER BY position)) AS mentions_json`;
 
-function toComment(row: Row): CommentRecord {
-  return {
-    id: String(row.id),
-    documentId: String(row.document_id),
-    threadId: String(row.thread_id),
-    parentId: row.parent_id === null ? null : String(row.parent_id),
-    authorId: String(row.author_id),
-    authorRole: String(row.author_role) as Role,
-    anchor: row.anchor === null ? null : String(row.anchor),
-    mentions: JSON.parse(String(row.mentions_json ?? '[]')) as string[],
-    roundId: row.round_id === null ? null : String(row.round_id),
-    createdAt: Number(row.created_at),
-  };
-}
-
-function toEvent(row: Row): CommentEventRecord {
-  return {
-    id: Number(row.id),
-    commentId: String(row.comment_id),
-    kind: String(row.kind) as CommentEventKind,
-    actorId: String(row.actor_id),
-    body: row.body === null ? null : String(row.body),
-    at: Number(row.at),
-  };
-}
+/** A comment row with its mentions, read from the JSON array MENTIONS gathers. */
+const commentOf = (row: Row): CommentRecord => toComment(row, JSON.parse(String(row.mentions_json ?? '[]')) as string[]);

@@ -5,11 +5,9 @@
  * same predecessor and fork the chain.
  */
 import type Database from 'better-sqlite3';
-import type { DecisionEntryKind, Role } from '../../../../shared/src/index';
-import { canonicalJson } from '../../decisions/canonicalJson';
 import type { DecisionEntryDraft, DecisionEntryRecord, DecisionStore } from '../../decisions/decisionStore';
-import { GENESIS_HASH, entryHash } from '../../decisions/hashChain';
 import type { Row } from './rows';
+import { sealDecisionEntry, toDecisionEntry } from '../rows/decisionRows';
 
 export class SqliteDecisionStore implements DecisionStore {
   private readonly s;
@@ -29,22 +27,10 @@ export class SqliteDecisionStore implements DecisionStore {
     };
     this.appendTransaction = db.transaction(
       (documentId: string, decisionId: string, prepare: (history: DecisionEntryRecord[]) => DecisionEntryDraft): DecisionEntryRecord => {
-        const history = (this.s.byDecisionInDocument.all(decisionId, documentId) as Row[]).map(toRecord);
+        const history = (this.s.byDecisionInDocument.all(decisionId, documentId) as Row[]).map(toDecisionEntry);
         const draft = prepare(history);
         const last = this.s.last.get(documentId) as { seq: number; hash: string } | undefined;
-        const unhashed = {
-          id: draft.id,
-          documentId,
-          decisionId,
-          seq: (last ? Number(last.seq) : 0) + 1,
-          kind: draft.kind,
-          authorId: draft.authorId,
-          authorRole: draft.authorRole,
-          payload: canonicalJson(draft.payload),
-          prevHash: last?.hash ?? GENESIS_HASH,
-          createdAt: draft.createdAt,
-        };
-        const record: DecisionEntryRecord = { ...unhashed, hash: entryHash(unhashed) };
+        const record = sealDecisionEntry(draft, documentId, decisionId, last);
         this.s.insert.run(record);
         return record;
       },
@@ -56,32 +42,15 @@ export class SqliteDecisionStore implements DecisionStore {
   }
 
   async listDocumentEntries(documentId: string): Promise<DecisionEntryRecord[]> {
-    return (this.s.byDocument.all(documentId) as Row[]).map(toRecord);
+    return (this.s.byDocument.all(documentId) as Row[]).map(toDecisionEntry);
   }
 
   async listDecisionEntries(decisionId: string): Promise<DecisionEntryRecord[]> {
-    return (this.s.byDecision.all(decisionId) as Row[]).map(toRecord);
+    return (this.s.byDecision.all(decisionId) as Row[]).map(toDecisionEntry);
   }
 
   async documentOfDecision(decisionId: string): Promise<string | null> {
     const row = this.s.documentOf.get(decisionId) as { document_id: string } | undefined;
     return row ? String(row.document_id) : null;
   }
-}
-
-/** Maps a row as stored, repairing nothing: verification must see exactly what is on disk. */
-function toRecord(row: Row): DecisionEntryRecord {
-  return {
-    id: String(row.id),
-    documentId: String(row.document_id),
-    decisionId: String(row.decision_id),
-    seq: Number(row.seq),
-    kind: String(row.kind) as DecisionEntryKind,
-    authorId: String(row.author_id),
-    authorRole: String(row.author_role) as Role,
-    payload: String(row.payload),
-    prevHash: String(row.prev_hash),
-    hash: String(row.hash),
-    createdAt: Number(row.created_at),
-  };
 }

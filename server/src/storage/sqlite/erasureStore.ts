@@ -7,6 +7,7 @@
 import type Database from 'better-sqlite3';
 import type { Role } from '../../../../shared/src/index';
 import type { ErasureOutcome } from '../../privacy/privacyStore';
+import { auditParams } from '../rows/auditRows';
 import type { NewAuditEvent } from '../store';
 
 /** Tables added by other capabilities' migrations are touched only when they exist. */
@@ -15,14 +16,7 @@ export function hasTable(db: Database.Database, name: string): boolean {
 }
 
 export function insertAudit(db: Database.Database, event: NewAuditEvent): void {
-  db.prepare('INSERT INTO audit_events (workspace_id, kind, actor_id, subject_id, details, at) VALUES (?, ?, ?, ?, ?, ?)').run(
-    event.workspaceId,
-    event.kind,
-    event.actorId,
-    event.subjectId,
-    JSON.stringify(event.details),
-    event.at,
-  );
+  db.prepare('INSERT INTO audit_events (workspace_id, kind, actor_id, subject_id, details, at) VALUES (?, ?, ?, ?, ?, ?)').run(...auditParams(event));
 }
 
 export function eraseUser(db: Database.Database, userId: string, pseudonym: (n: number, roles: Role[]) => string, at: number): ErasureOutcome {

@@ -11,6 +11,8 @@ import {
   type SignoffEntryRecord,
 } from '../../documents/lifecycleStore';
 import type { NewAuditEvent } from '../store';
+import { toRecoveryLink, toSignoff, toVersion } from '../rows/lifecycleRows';
+import { insertAudit } from './erasureStore';
 
 type Row = Record<string, unknown>;
 
@@ -98,18 +100,7 @@ export class SqliteLifecycleStore implements LifecycleStore {
   }
 
   async listSignoffs(documentId: string): Promise<SignoffEntryRecord[]> {
-    return (this.db.prepare('SELECT * FROM signoff_entries WHERE document_id = ? ORDER BY seq').all(documentId) as Row[]).map((r) => ({
-      id: String(r.id),
-      documentId: String(r.document_id),
-      seq: Number(r.seq),
-      versionId: String(r.version_id),
-      kind: String(r.kind) as SignoffEntryRecord['kind'],
-      actorId: String(r.actor_id),
-      payload: String(r.payload),
-      prevHash: String(r.prev_hash),
-      hash: String(r.hash),
-      createdAt: Number(r.created_at),
-    }));
+    return (this.db.prepare('SELECT * FROM signoff_entries WHERE document_id = ? ORDER BY seq').all(documentId) as Row[]).map(toSignoff);
   }
 
   async createRecoveryLink(link: RecoveryLinkRecord, audit: NewAuditEvent | null): Promise<void> {
@@ -124,7 +115,7 @@ export class SqliteLifecycleStore implements LifecycleStore {
   async findRecoveryLink(tokenHash: string, now: number): Promise<RecoveryLinkRecord | null> {
     const row = this.db.prepare('SELECT * FROM recovery_links WHERE token_hash = ?').get(tokenHash) as Row | undefined;
     if (!row || row.used_at !== null || Number(row.expires_at) <= now) return null;
-    return toRecoveryLink(tokenHash, row, null);
+    return toRecoveryLink(row);
   }
 
   async useRecoveryLink(tokenHash: string, now: number): Promise<RecoveryLinkRecord | null> {
@@ -132,38 +123,11 @@ export class SqliteLifecycleStore implements LifecycleStore {
       const row = this.db.prepare('SELECT * FROM recovery_links WHERE token_hash = ?').get(tokenHash) as Row | undefined;
       if (!row || row.used_at !== null || Number(row.expires_at) <= now) return null;
       this.db.prepare('UPDATE recovery_links SET used_at = ? WHERE token_hash = ?').run(now, tokenHash);
-      return toRecoveryLink(tokenHash, row, now);
+      return { ...toRecoveryLink(row), usedAt: now };
     }).immediate();
   }
 
   private audit(event: NewAuditEvent): void {
-    this.db
-      .prepare('INSERT INTO audit_events (workspace_id, kind, actor_id, subject_id, details, at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(event.workspaceId, event.kind, event.actorId, event.subjectId, JSON.stringify(event.details), event.at);
+    insertAudit(this.db, event);
   }
-}
-
-function toVersion(r: Row): NamedVersionRecord {
-  return {
-    id: String(r.id),
-    documentId: String(r.document_id),
-    seq: Number(r.seq),
-    name: String(r.name),
-    contentHash: String(r.content_hash),
-    createdBy: String(r.created_by),
-    createdAt: Number(r.created_at),
-  };
-}
-
-function toRecoveryLink(tokenHash: string, row: Row, usedAt: number | null): RecoveryLinkRecord {
-  return {
-    tokenHash,
-    workspaceId: row.workspace_id === null ? null : String(row.workspace_id),
-    purpose: row.purpose === 'password_reset' ? 'password_reset' : 'recovery',
-    userId: String(row.user_id),
-    createdBy: String(row.created_by),
-    expiresAt: Number(row.expires_at),
-    usedAt,
-    createdAt: Number(row.created_at),
-  };
 }

@@ -15,6 +15,7 @@ import type {
   NewAuditEvent,
   UserRecord,
 } from '../store';
+import { auditParams, joinedThrough } from '../rows/auditRows';
 import { toAudit, toInvitation, toMember, toMembership, type Row } from './rows';
 
 export class SqlitePeople {
@@ -136,18 +137,9 @@ export class SqlitePeople {
       if (newUser) this.s.insertUser.run(newUser);
       this.s.insertMembership.run(invitation.workspaceId, userId, invitation.role, invitation.permission, now);
       this.s.useInvitation.run(invitation.id);
-      this.insertAudit({
-        workspaceId: invitation.workspaceId,
-        kind: 'joined',
-        actorId: userId,
-        subjectId: userId,
-        details: { invitationId: invitation.id, role: invitation.role, permission: invitation.permission },
-        at: now,
-      });
-      return {
-        kind: 'joined',
-        membership: { workspaceId: invitation.workspaceId, userId, role: invitation.role, permission: invitation.permission, createdAt: now },
-      };
+      const joined = joinedThrough(invitation, userId, now);
+      this.insertAudit(joined.event);
+      return { kind: 'joined', membership: joined.membership };
     }).immediate();
   }
 
@@ -160,7 +152,7 @@ export class SqlitePeople {
   }
 
   private insertAudit(event: NewAuditEvent): void {
-    this.s.insertAudit.run(event.workspaceId, event.kind, event.actorId, event.subjectId, JSON.stringify(event.details), event.at);
+    this.s.insertAudit.run(...auditParams(event));
   }
 }
 

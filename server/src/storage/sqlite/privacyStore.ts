@@ -5,7 +5,7 @@
  * every keystroke's append.
  */
 import type Database from 'better-sqlite3';
-import type { AccessChannel, Permission, Role } from '../../../../shared/src/index';
+import type { Role } from '../../../../shared/src/index';
 import type {
   AccessLogRecord,
   AuthoredComment,
@@ -19,6 +19,7 @@ import type {
 import type { AuditRecord, NewAuditEvent } from '../store';
 import { deleteWorkspaceWithDecisions, eraseUser, hasTable, insertAudit } from './erasureStore';
 import { toAudit, type Row } from './rows';
+import { toAuthoredComment, toAuthoredDecisionEntry, toOpening, toRetention, toSessionSummary, toWorkshopActivity } from '../rows/privacyRows';
 
 const DAY_MS = 86_400_000;
 
@@ -71,15 +72,7 @@ export class SqlitePrivacyStore implements PrivacyStore {
   async decisionEntriesBy(userId: string): Promise<AuthoredDecisionEntry[]> {
     if (!hasTable(this.db, 'decision_entries')) return [];
     const rows = this.db.prepare('SELECT * FROM decision_entries WHERE author_id = ? ORDER BY created_at, seq').all(userId) as Row[];
-    return rows.map((row) => ({
-      id: String(row.id),
-      documentId: String(row.document_id),
-      decisionId: String(row.decision_id),
-      kind: String(row.kind),
-      authorRole: String(row.author_role) as Role,
-      payload: String(row.payload),
-      createdAt: Number(row.created_at),
-    }));
+    return rows.map(toAuthoredDecisionEntry);
   }
 
   /** Read here rather than through the comment store, whose interface reads by document. */
@@ -92,15 +85,7 @@ export class SqlitePrivacyStore implements PrivacyStore {
          FROM comments c WHERE c.author_id = ? ORDER BY c.created_at, c.id`,
       )
       .all(userId) as Row[];
-    return rows.map((row) => ({
-      id: String(row.id),
-      documentId: String(row.document_id),
-      threadId: String(row.thread_id),
-      isReply: row.parent_id !== null,
-      authorRole: String(row.author_role) as Role,
-      body: row.latest_body === null || row.latest_body === undefined ? null : String(row.latest_body),
-      createdAt: Number(row.created_at),
-    }));
+    return rows.map(toAuthoredComment);
   }
 
   async auditAbout(userId: string, limit: number): Promise<AuditRecord[]> {
@@ -108,12 +93,7 @@ export class SqlitePrivacyStore implements PrivacyStore {
   }
 
   async sessionsOf(userId: string): Promise<SessionSummary[]> {
-    return (this.s.sessionsOf.all(userId) as Row[]).map((row) => ({
-      createdAt: Number(row.created_at),
-      expiresAt: Number(row.expires_at),
-      lastUsedAt: row.last_used_at === null || row.last_used_at === undefined ? null : Number(row.last_used_at),
-      sharedDevice: row.idle_timeout_ms !== null && row.idle_timeout_ms !== undefined,
-    }));
+    return (this.s.sessionsOf.all(userId) as Row[]).map(toSessionSummary);
   }
 
   async workshopActivityOf(userId: string): Promise<WorkshopActivity> {
@@ -123,11 +103,7 @@ export class SqlitePrivacyStore implements PrivacyStore {
       .all(userId) as Row[];
     const votes = this.db.prepare('SELECT * FROM workshop_votes WHERE voter_id = ? ORDER BY workshop_id, card_id').all(userId) as Row[];
     const checkins = this.db.prepare('SELECT * FROM workshop_checkins WHERE user_id = ? ORDER BY at').all(userId) as Row[];
-    return {
-      ideas: ideas.map((r) => ({ workshopId: String(r.workshop_id), workspaceId: String(r.workspace_id), cardId: String(r.id), role: String(r.author_role) as Role, text: String(r.text), createdAt: Number(r.created_at) })),
-      votes: votes.map((r) => ({ workshopId: String(r.workshop_id), cardId: String(r.card_id), role: String(r.voter_role) as Role, dots: Number(r.dots) })),
-      checkins: checkins.map((r) => ({ workshopId: String(r.workshop_id), phase: String(r.phase), mood: r.mood === null ? null : String(r.mood), word: r.word === null ? null : String(r.word), at: Number(r.at) })),
-    };
+    return toWorkshopActivity(ideas, votes, checkins);
   }
 
   async visitsOf(userId: string): Promise<Array<{ documentId: string; seenAt: number }>> {
@@ -166,24 +142,4 @@ export class SqlitePrivacyStore implements PrivacyStore {
   async ping(): Promise<void> {
     this.s.ping.get();
   }
-}
-
-function toOpening(row: Row): AccessLogRecord {
-  return {
-    id: Number(row.id),
-    documentId: String(row.document_id),
-    userId: String(row.user_id),
-    role: String(row.role) as Role,
-    permission: String(row.permission) as Permission,
-    via: String(row.via) as AccessChannel,
-    at: Number(row.at),
-  };
-}
-
-function toRetention(row: Row): RetentionRecord {
-  return {
-    workspaceId: String(row.id),
-    closedAt: row.closed_at === null ? null : Number(row.closed_at),
-    retentionDays: row.retention_days === null ? null : Number(row.retention_days),
-  };
 }

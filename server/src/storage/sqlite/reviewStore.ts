@@ -4,8 +4,9 @@
  * calls cannot both succeed.
  */
 import type Database from 'better-sqlite3';
-import type { MarkDoneResult, ReviewAssignmentRecord, ReviewRoundRecord, ReviewStore, StoredRound } from '../../reviews/reviewStore';
+import type { MarkDoneResult, ReviewRoundRecord, ReviewStore, StoredRound } from '../../reviews/reviewStore';
 import type { Row } from './rows';
+import { toAssignment, toRound } from '../rows/coDraftingRows';
 
 export class SqliteReviewStore implements ReviewStore {
   private readonly s;
@@ -80,30 +81,4 @@ export class SqliteReviewStore implements ReviewStore {
 function pick(round: ReviewRoundRecord) {
   const { id, documentId, title, dueDate, openedBy, openedAt } = round;
   return { id, documentId, title, dueDate, openedBy, openedAt };
-}
-
-function toRound(row: Row): ReviewRoundRecord {
-  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
-  return {
-    id: String(row.id),
-    documentId: String(row.document_id),
-    title: String(row.title),
-    questions: JSON.parse(String(row.questions)) as string[],
-    dueDate: text(row.due_date),
-    openedBy: String(row.opened_by),
-    openedAt: Number(row.opened_at),
-    closedBy: text(row.closed_by),
-    closedAt: row.closed_at === null ? null : Number(row.closed_at),
-    summary: text(row.summary),
-    suggestions: text(row.suggestions),
-  };
-}
-
-function toAssignment(row: Row): ReviewAssignmentRecord {
-  return {
-    roundId: String(row.round_id),
-    userId: String(row.user_id),
-    doneAt: row.done_at === null ? null : Number(row.done_at),
-    note: row.note === null ? null : String(row.note),
-  };
 }

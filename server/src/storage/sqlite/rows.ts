@@ -1,6 +1,6 @@
 /** Mapping of SQLite rows (snake_case columns) to the Store's records. */
 import type { Language, Permission, Role, WorkspacePurpose } from '../../../../shared/src/index';
-import type { AuditKind, AuditRecord, DocumentRecord, InvitationRecord, LoggedUpdate, MemberRecord, MembershipRecord, UserRecord, WorkspaceRecord } from '../store';
+import type { AuditKind, AuditRecord, DocumentRecord, InvitationRecord, LoggedUpdate, MemberRecord, MembershipRecord, SessionRecord, UserRecord, WorkspaceRecord } from '../store';
 
 export type Row = Record<string, unknown>;
 
@@ -102,5 +102,16 @@ export function toAudit(row: Row): AuditRecord {
     subjectId: nullableString(row.subject_id),
     details: JSON.parse(String(row.details)) as Record<string, unknown>,
     at: Number(row.at),
+  };
+}
+
+export function toSession(row: Row): SessionRecord {
+  return {
+    tokenHash: String(row.token_hash),
+    userId: String(row.user_id),
+    createdAt: Number(row.created_at),
+    expiresAt: Number(row.expires_at),
+    idleTimeoutMs: nullableNumber(row.idle_timeout_ms),
+    lastUsedAt: nullableNumber(row.last_used_at),
   };
 }

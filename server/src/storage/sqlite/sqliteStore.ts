@@ -29,8 +29,9 @@ import type {
   WorkspaceRecord,
 } from '../store';
 import { SQLITE_MIGRATIONS } from './migrations';
+import { workspaceCreatedEvent } from '../rows/auditRows';
 import { SqlitePeople } from './people';
-import { toDocument, toMembership, toUpdate, toUser, toWorkspace, type Row } from './rows';
+import { toDocument, toMembership, toSession, toUpdate, toUser, toWorkspace, type Row } from './rows';
 
 export interface SqliteStoreOptions {
   /** A file path, or ':memory:' for tests. */
@@ -190,15 +191,7 @@ export class SqliteStore implements Store {
 
   async findSession(tokenHash: string): Promise<SessionRecord | null> {
     const row = this.statements.getSession.get(tokenHash) as Row | undefined;
-    if (!row) return null;
-    return {
-      tokenHash: String(row.token_hash),
-      userId: String(row.user_id),
-      createdAt: Number(row.created_at),
-      expiresAt: Number(row.expires_at),
-      idleTimeoutMs: row.idle_timeout_ms === null || row.idle_timeout_ms === undefined ? null : Number(row.idle_timeout_ms),
-      lastUsedAt: row.last_used_at === null || row.last_used_at === undefined ? null : Number(row.last_used_at),
-    };
+    return row ? toSession(row) : null;
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
@@ -262,14 +255,7 @@ export class SqliteStore implements Store {
     this.db.transaction(() => {
       this.statements.insertWorkspace.run(workspace);
       this.statements.insertMembership.run(owner);
-      this.people.appendAudit({
-        workspaceId: workspace.id,
-        kind: 'workspace_created',
-        actorId: workspace.createdBy,
-        subjectId: owner.userId,
-        details: { name: workspace.name, purpose: workspace.purpose, role: owner.role },
-        at: workspace.createdAt,
-      });
+      this.people.appendAudit(workspaceCreatedEvent(workspace, owner));
     })();
   }
 
