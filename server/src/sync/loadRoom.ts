@@ -17,7 +17,8 @@ export function buildRoom(documentId: string, state: StoredDocumentState, onSkip
   });
   room.checkpointSeq = checkpoint?.seq ?? 0;
   room.lastSeq = tail.at(-1)?.seq ?? room.checkpointSeq;
-  room.sizeEstimate = (checkpoint?.state.length ?? 0) + tail.reduce((sum, entry) => sum + entry.update.length, 0);
+  room.checkpointBytes = checkpoint?.state.length ?? 0;
+  room.sizeEstimate = room.checkpointBytes + tail.reduce((sum, entry) => sum + entry.update.length, 0);
   return room;
 }
 

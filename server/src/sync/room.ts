@@ -28,6 +28,8 @@ export class Room {
   checkpointSeq = 0;
   /** Upper bound of the encoded document size: checkpoint size plus the log since. */
   sizeEstimate = 0;
+  /** Bytes of the latest checkpoint's state: a new one is worth writing once the log after it is a good part of that. */
+  checkpointBytes = 0;
   unloadTimer: NodeJS.Timeout | null = null;
   private fullStateCache: { version: number; state: Uint8Array } | null = null;
   checkpointScheduled = false;

@@ -405,6 +405,10 @@ export class RoomManager {
 
   private maybeCheckpoint(room: Room): void {
     if (room.checkpointScheduled || room.lastSeq - room.checkpointSeq < this.limits.checkpointEvery) return;
+    // Each checkpoint writes the whole state: wait until the log after the last one is at least
+    // a quarter of its size, so checkpoints cost at most ~4× the log's own bytes however large
+    // the document grows (a fixed cadence made large documents rewrite themselves constantly).
+    if ((room.sizeEstimate - room.checkpointBytes) * 4 < room.checkpointBytes) return;
     room.checkpointScheduled = true;
     // In the background, after this turn's relays: the room's doc holds every update up to
     // lastSeq (and maybe later ones, which loading applies again harmlessly).
@@ -415,6 +419,7 @@ export class RoomManager {
       const seq = room.lastSeq;
       room.checkpointSeq = seq;
       room.sizeEstimate = state.length;
+      room.checkpointBytes = state.length;
       void saveCheckpoint(this.store, this.log, room.documentId, seq, state);
     });
   }
