@@ -4,6 +4,7 @@
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import { decodeAwarenessUpdate, encodeAwarenessUpdate, stampIdentity } from './awarenessGuard';
 import type { RoomConnection } from './roomConnection';
 import { encodeAwareness, encodeSyncUpdate } from './frames';
 
@@ -33,6 +34,39 @@ export class Room {
   unloadTimer: NodeJS.Timeout | null = null;
   private fullStateCache: { version: number; state: Uint8Array } | null = null;
   checkpointScheduled = false;
+
+  /**
+   * Whether a new checkpoint is worth writing: `every` updates since the last one, and a log
+   * since it of at least a quarter of its size. Each checkpoint writes the whole state, so this
+   * keeps checkpoints at ~4× the log's own bytes however large the document grows.
+   */
+  wantsCheckpoint(every: number): boolean {
+    if (this.checkpointScheduled || this.lastSeq - this.checkpointSeq < every) return false;
+    return (this.sizeEstimate - this.checkpointBytes) * 4 >= this.checkpointBytes;
+  }
+
+  /**
+   * Applies a client's awareness update: a connection may only change the client ids it owns
+   * (the first to announce one owns it), and its server-checked identity is stamped in.
+   */
+  applyAwarenessFrom(connection: RoomConnection, update: Uint8Array): void {
+    const entries = decodeAwarenessUpdate(update).filter((entry) => {
+      const owner = this.awarenessOwners.get(entry.clientId);
+      if (owner && owner !== connection) return false;
+      if (!owner && entry.state !== null) this.awarenessOwners.set(entry.clientId, connection);
+      return true;
+    });
+    if (entries.length === 0) return;
+    const stamped = stampIdentity(entries, connection.access.identity);
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(stamped), connection);
+  }
+
+  /** Records a checkpoint of the whole state, `bytes` long, taken at `seq`. */
+  checkpointed(seq: number, bytes: number): void {
+    this.checkpointSeq = seq;
+    this.sizeEstimate = bytes;
+    this.checkpointBytes = bytes;
+  }
 
   constructor(readonly documentId: string) {
     this.awareness.setLocalState(null);

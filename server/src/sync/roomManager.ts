@@ -5,19 +5,18 @@
  * that is not durably stored.
  */
 import * as Y from 'yjs';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import { CLOSE_CODES } from '../../../shared/src/index';
 import type { Store, StoredDocumentState } from '../storage/store';
 import type { Logger } from '../log';
 import type { CollabSocket, ConnectionOptions } from './connection';
 import type { ConnectionAccess, RelayedUpdate, RoomRelay, SyncHooks, UpdateVerdict } from './hooks';
-import { decodeAwarenessUpdate, encodeAwarenessUpdate, stampIdentity } from './awarenessGuard';
-import { MalformedFrameError, decodeFrame, encodeRecordEvent, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './frames';
+import { MalformedFrameError, decodeFrame, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './frames';
 import { Room } from './room';
 import { RoomConnection } from './roomConnection';
 import { buildRoom, saveCheckpoint, storedCheckpoint } from './loadRoom';
 import { GroupCommit } from './groupCommit';
 import { PeerSync } from './peerSync';
+import { matchingConnections, sendRecordNotice, type ConnectionMatch } from './liveConnections';
 
 export interface SyncLimits {
   maxMessageBytes: number;
@@ -28,8 +27,7 @@ export interface SyncLimits {
   roomUnloadDelayMs: number;
 }
 
-export type ConnectionMatch = (documentId: string, access: ConnectionAccess) => boolean;
-
+export type { ConnectionMatch } from './liveConnections';
 
 export class RoomManager {
   private readonly rooms = new Map<string, Promise<Room>>();
@@ -131,16 +129,7 @@ export class RoomManager {
 
   private notifyHere(documentId: string, event: Record<string, unknown>, match?: ConnectionMatch): number {
     const room = this.loaded.get(documentId);
-    if (!room) return 0;
-    const message = encodeRecordEvent(JSON.stringify(event));
-    let count = 0;
-    for (const connection of room.connections) {
-      if (connection.closed || !connection.options.ensembleClient) continue;
-      if (match && !match(documentId, connection.access)) continue;
-      connection.send(message);
-      count++;
-    }
-    return count;
+    return room ? sendRecordNotice(room, event, match) : 0;
   }
 
   /** The distinct members connected to a document now. */
@@ -157,13 +146,7 @@ export class RoomManager {
   }
 
   private matching(match: ConnectionMatch): RoomConnection[] {
-    const found: RoomConnection[] = [];
-    for (const room of this.loaded.values()) {
-      for (const connection of room.connections) {
-        if (!connection.closed && match(room.documentId, connection.access)) found.push(connection);
-      }
-    }
-    return found;
+    return matchingConnections(this.loaded.values(), match);
   }
 
   isLoaded(documentId: string): boolean {
@@ -275,7 +258,7 @@ export class RoomManager {
           if (frame.empty) return this.acknowledgeDropped(room, connection);
           return this.acceptUpdate(room, connection, frame.update, frame.clients);
         case 'awareness':
-          return this.applyAwareness(room, connection, frame.update);
+          return room.applyAwarenessFrom(connection, frame.update);
         case 'query-awareness': {
           const message = room.allAwarenessMessage();
           if (message) connection.send(message);
@@ -358,18 +341,6 @@ export class RoomManager {
     if (connection.inFlight === 0) connection.acknowledge(connection.framesReceived, room.lastSeq);
   }
 
-  private applyAwareness(room: Room, connection: RoomConnection, update: Uint8Array): void {
-    const entries = decodeAwarenessUpdate(update).filter((entry) => {
-      const owner = room.awarenessOwners.get(entry.clientId);
-      if (owner && owner !== connection) return false;
-      if (!owner && entry.state !== null) room.awarenessOwners.set(entry.clientId, connection);
-      return true;
-    });
-    if (entries.length === 0) return;
-    const stamped = stampIdentity(entries, connection.access.identity);
-    awarenessProtocol.applyAwarenessUpdate(room.awareness, encodeAwarenessUpdate(stamped), connection);
-  }
-
   private detach(connection: RoomConnection): void {
     connection.closed = true;
     const room = this.loaded.get(connection.documentId);
@@ -404,11 +375,7 @@ export class RoomManager {
   }
 
   private maybeCheckpoint(room: Room): void {
-    if (room.checkpointScheduled || room.lastSeq - room.checkpointSeq < this.limits.checkpointEvery) return;
-    // Each checkpoint writes the whole state: wait until the log after the last one is at least
-    // a quarter of its size, so checkpoints cost at most ~4× the log's own bytes however large
-    // the document grows (a fixed cadence made large documents rewrite themselves constantly).
-    if ((room.sizeEstimate - room.checkpointBytes) * 4 < room.checkpointBytes) return;
+    if (!room.wantsCheckpoint(this.limits.checkpointEvery)) return;
     room.checkpointScheduled = true;
     // In the background, after this turn's relays: the room's doc holds every update up to
     // lastSeq (and maybe later ones, which loading applies again harmlessly).
@@ -417,9 +384,7 @@ export class RoomManager {
       if (this.loaded.get(room.documentId) !== room) return;
       const state = Y.encodeStateAsUpdate(room.doc);
       const seq = room.lastSeq;
-      room.checkpointSeq = seq;
-      room.sizeEstimate = state.length;
-      room.checkpointBytes = state.length;
+      room.checkpointed(seq, state.length);
       void saveCheckpoint(this.store, this.log, room.documentId, seq, state);
     });
   }
