@@ -48,7 +48,7 @@ export function ActionMenu({ label, accessibleName, listLabel, actions }: Action
           ▾
         </span>
       </button>
-      <ul id={listId} className="action-menu__list" aria-label={listLabel} hidden={!open}>
+      <ul id={listId} className="menu-popover action-menu__list" aria-label={listLabel} hidden={!open}>
         {actions.map((action) => (
           <li key={action.key}>
             <button

@@ -30,7 +30,7 @@ export function ExportMenu({ document: doc }: { document: Pick<DocumentInfo, 'id
           ▾
         </span>
       </button>
-      <ul id={listId} className="export-menu__list" aria-label={t('export.menuLabel')} hidden={!open}>
+      <ul id={listId} className="menu-popover export-menu__list" aria-label={t('export.menuLabel')} hidden={!open}>
         <li>
           <a href={api.exportUrl(doc.id, 'markdown', language)} download onClick={close}>
             {t('export.markdown')}
