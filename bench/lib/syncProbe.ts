@@ -5,23 +5,15 @@
  * is from the request to that message's arrival, so a client's own decoding is not counted.
  */
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { TEXT_NAME, type RoomTarget } from './clients';
 import { nowMs } from './markers';
+import { authFrame, socketUrl, syncStep1Frame } from './wire';
 
 interface Arrival {
   at: number;
   payload: Uint8Array;
-}
-
-function frame(target: RoomTarget, write: (encoder: encoding.Encoder) => void): Uint8Array {
-  const encoder = encoding.createEncoder();
-  // Hocuspocus multiplexes documents on one socket: each message starts with the document name.
-  if (target.kind === 'hocuspocus') encoding.writeVarString(encoder, target.room);
-  write(encoder);
-  return encoding.toUint8Array(encoder);
 }
 
 function readSyncPayload(target: RoomTarget, data: Uint8Array): Uint8Array | null {
@@ -35,9 +27,7 @@ function readSyncPayload(target: RoomTarget, data: Uint8Array): Uint8Array | nul
 
 /** Milliseconds from sending sync step 1 to the arrival of the message that completed `expected`. */
 export async function probeFirstSync(target: RoomTarget, expected: string, timeoutMs = 30_000): Promise<number | null> {
-  const url =
-    target.kind === 'ensemble' ? `${target.wsBase}/collab/${target.room}?token=${encodeURIComponent(target.token ?? '')}` : target.kind === 'ystock' ? `${target.wsBase}/${target.room}` : target.wsBase;
-  const ws = new WebSocket(url);
+  const ws = new WebSocket(socketUrl(target));
   ws.binaryType = 'nodebuffer';
   const arrivals: Arrival[] = [];
   let sentAt = 0;
@@ -58,19 +48,10 @@ export async function probeFirstSync(target: RoomTarget, expected: string, timeo
     ws.once('open', () => resolve());
     ws.once('error', reject);
   });
-  if (target.kind === 'hocuspocus') {
-    ws.send(frame(target, (e) => {
-      encoding.writeVarUint(e, 2);
-      encoding.writeVarUint(e, 0);
-      encoding.writeVarString(e, target.token ?? '');
-    }));
-  }
+  const auth = authFrame(target);
+  if (auth) ws.send(auth);
   sentAt = nowMs();
-  ws.send(frame(target, (e) => {
-    encoding.writeVarUint(e, 0);
-    encoding.writeVarUint(e, 0);
-    encoding.writeVarUint8Array(e, Y.encodeStateVector(new Y.Doc()));
-  }));
+  ws.send(syncStep1Frame(target, Y.encodeStateVector(new Y.Doc())));
   const timer = setTimeout(done, timeoutMs);
   await finished;
   clearTimeout(timer);
