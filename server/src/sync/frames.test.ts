@@ -10,6 +10,28 @@ function update(text: string): Uint8Array {
   return Y.encodeStateAsUpdate(doc);
 }
 
+/** Every kind of change the editor makes: text, formatting, maps, arrays, XML, nested types. */
+function realisticUpdates(): Uint8Array[] {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (u: Uint8Array) => updates.push(u));
+  const text = doc.getText('t');
+  text.insert(0, 'hello world');
+  text.insert(5, ' there');
+  text.delete(2, 3);
+  text.format(0, 4, { bold: true });
+  doc.getMap('m').set('k', { x: [1, 2] });
+  doc.getArray('a').insert(0, [1, 'two', new Uint8Array([3])]);
+  const paragraph = new Y.XmlElement('paragraph');
+  doc.getXmlFragment('prosemirror').insert(0, [paragraph]);
+  paragraph.insert(0, [new Y.XmlText('xml text')]);
+  const nested = new Y.Map<string>();
+  doc.getMap('m').set('nested', nested);
+  nested.set('a', 'b');
+  updates.push(Y.encodeStateAsUpdate(doc));
+  return updates;
+}
+
 describe('decodeFrame', () => {
   it('decodes sync step 1, updates and awareness queries', () => {
     expect(decodeFrame(encodeSyncStep1(Y.encodeStateVector(new Y.Doc()))).kind).toBe('sync-step1');
@@ -33,6 +55,35 @@ describe('decodeFrame', () => {
     // Corrupt the bytes after the header: decoding must fail, never half-succeed.
     const corrupted = bad.map((b, i) => (i > 3 ? 0xff : b));
     expect(() => decodeFrame(encodeSyncUpdate(corrupted))).toThrow(MalformedFrameError);
+  });
+
+  it('accepts only mutated updates that Yjs can integrate (references into the own history are refused)', () => {
+    const bases = realisticUpdates();
+    let seed = 20261123;
+    const random = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    let accepted = 0;
+    const notIntegrable: string[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      const mutated = Uint8Array.from(bases[Math.floor(random() * bases.length)] as Uint8Array);
+      for (let k = 1 + Math.floor(random() * 3); k > 0; k--) {
+        const at = Math.floor(random() * mutated.length);
+        mutated[at] = random() < 0.5 ? Math.floor(random() * 256) : ((mutated[at] as number) + (random() < 0.5 ? 1 : 255)) & 255;
+      }
+      try {
+        decodeFrame(encodeSyncUpdate(mutated));
+      } catch (error) {
+        expect(error).toBeInstanceOf(MalformedFrameError);
+        continue;
+      }
+      accepted++;
+      try {
+        Y.applyUpdate(new Y.Doc(), mutated);
+      } catch {
+        notIntegrable.push(Buffer.from(mutated).toString('hex'));
+      }
+    }
+    expect(accepted).toBeGreaterThan(2_000);
+    expect(notIntegrable).toEqual([]);
   });
 
   it('encodes the saved acknowledgement as type 100', () => {
