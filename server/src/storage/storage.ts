@@ -21,7 +21,7 @@ import { SqliteDecisionStore } from './sqlite/decisionStore';
 import { SqliteLifecycleStore } from './sqlite/lifecycleStore';
 import { SqlitePrivacyStore } from './sqlite/privacyStore';
 import { SqliteReviewStore } from './sqlite/reviewStore';
-import { SqliteStore, openSqliteDatabase } from './sqlite/sqliteStore';
+import { SqliteStore, backgroundCheckpoints, openSqliteDatabase } from './sqlite/sqliteStore';
 import { SqliteVisitStore } from './sqlite/visitStore';
 import { SqliteWorkshopStore } from './sqlite/workshopStore';
 import type { Store } from './store';
@@ -49,10 +49,12 @@ export async function openStorage(config: Pick<Config, 'dataDir' | 'durability' 
       onError: (error) => log?.warn('database_connection_error', { error: error.message }),
     });
   }
-  const db = openSqliteDatabase({ filename: path.join(config.dataDir, 'ensemble.sqlite'), durability: config.durability });
+  const options = { filename: path.join(config.dataDir, 'ensemble.sqlite'), durability: config.durability };
+  const db = openSqliteDatabase(options);
+  const checkpoints = backgroundCheckpoints(db, options, (message) => log?.warn('wal_checkpoint_failed', { message }));
   return {
     kind: 'sqlite',
-    store: new SqliteStore(db),
+    store: new SqliteStore(db, checkpoints),
     decisions: new SqliteDecisionStore(db),
     comments: new SqliteCommentStore(db),
     reviews: new SqliteReviewStore(db),

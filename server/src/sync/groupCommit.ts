@@ -3,10 +3,11 @@
  * in one transaction; only once that has committed are they applied to their rooms and
  * relayed, one merged message per recipient, and acknowledged to their senders.
  *
- * Under load, a batch is also held until `COMMIT_WINDOW_MS` after the previous one started:
- * a quiet room commits at once, a busy server commits a few times per window instead of once
- * per turn, which costs each update at most that much latency and saves a commit, a Yjs
- * transaction and one message per recipient for every turn folded into the batch.
+ * Under load (the previous batch held several updates), a batch is also held until
+ * `COMMIT_WINDOW_MS` after the previous one started: a quiet room commits at once, a busy
+ * server commits a few times per window instead of once per turn, which costs each update at
+ * most that much latency and saves a commit, a Yjs transaction and one message per recipient
+ * for every turn folded into the batch.
  */
 import { CLOSE_CODES } from '../../../shared/src/index';
 import type { Logger } from '../log';
@@ -37,6 +38,7 @@ export class GroupCommit {
   private scheduled = false;
   private flushing: Promise<void> = Promise.resolve();
   private lastFlushStart = -Infinity;
+  private lastBatchSize = 0;
 
   constructor(
     private readonly store: Store,
@@ -55,7 +57,7 @@ export class GroupCommit {
     if (this.scheduled) return;
     this.scheduled = true;
     const wait = this.lastFlushStart + COMMIT_WINDOW_MS - performance.now();
-    if (wait > 0) setTimeout(() => void this.flush(), wait);
+    if (wait > 0 && this.lastBatchSize > 1) setTimeout(() => void this.flush(), wait);
     else setImmediate(() => void this.flush());
   }
 
@@ -79,6 +81,7 @@ export class GroupCommit {
     this.lastFlushStart = performance.now();
     const batch = this.pending;
     this.pending = [];
+    this.lastBatchSize = batch.length;
     if (batch.length === 0) return;
     this.appending = batch;
     try {

@@ -32,6 +32,7 @@ import { SQLITE_MIGRATIONS } from './migrations';
 import { workspaceCreatedEvent } from '../rows/auditRows';
 import { SqlitePeople } from './people';
 import { toDocument, toMembership, toSession, toUpdate, toUser, toWorkspace, type Row } from './rows';
+import { checkpointWalInBackground, type WalCheckpoints } from './walCheckpoints';
 
 export interface SqliteStoreOptions {
   /** A file path, or ':memory:' for tests. */
@@ -55,7 +56,13 @@ export function openSqliteDatabase(options: SqliteStoreOptions): Database.Databa
 }
 
 export function openSqliteStore(options: SqliteStoreOptions): Store {
-  return new SqliteStore(openSqliteDatabase(options));
+  const db = openSqliteDatabase(options);
+  return new SqliteStore(db, backgroundCheckpoints(db, options));
+}
+
+/** WAL checkpoints in a worker thread for a database file (walCheckpoints.ts); none in memory. */
+export function backgroundCheckpoints(db: Database.Database, options: SqliteStoreOptions, onError?: (message: string) => void): WalCheckpoints | null {
+  return options.filename === ':memory:' ? null : checkpointWalInBackground(db, { ...options, onError });
 }
 
 function migrate(db: Database.Database): void {
@@ -77,7 +84,11 @@ export class SqliteStore implements Store {
   private readonly appendBatch;
   private readonly people: SqlitePeople;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    /** Stopped before the database closes. */
+    private readonly walCheckpoints: WalCheckpoints | null = null,
+  ) {
     this.people = new SqlitePeople(db);
     this.statements = {
       countUsers: db.prepare('SELECT COUNT(*) AS n FROM users'),
@@ -337,6 +348,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.walCheckpoints?.stop();
     if (this.db.open) this.db.close();
   }
 }
