@@ -81,6 +81,8 @@ export function checkpointWalInBackground(
     stop: async () => {
       if (running) {
         running = false;
+        // Unreferenced, the worker would not keep a shutting-down process alive until it is done.
+        worker.ref();
         worker.postMessage('stop');
       }
       await ended;
