@@ -11,8 +11,9 @@ function update(text: string): Uint8Array {
 }
 
 /** Every kind of change the editor makes: text, formatting, maps, arrays, XML, nested types. */
-function realisticUpdates(): Uint8Array[] {
+function realisticUpdates(clientId: number): Uint8Array[] {
   const doc = new Y.Doc();
+  doc.clientID = clientId;
   const updates: Uint8Array[] = [];
   doc.on('update', (u: Uint8Array) => updates.push(u));
   const text = doc.getText('t');
@@ -57,8 +58,9 @@ describe('decodeFrame', () => {
     expect(() => decodeFrame(encodeSyncUpdate(corrupted))).toThrow(MalformedFrameError);
   });
 
-  it('accepts only mutated updates that Yjs can integrate (references into the own history are refused)', () => {
-    const bases = realisticUpdates();
+  it('accepts only mutated updates that Yjs can integrate (references into the own history, empty deletions)', () => {
+    // Two client ids: how many bytes an id takes changes what a mutation hits.
+    const bases = [...realisticUpdates(1269359334), ...realisticUpdates(7)];
     let seed = 20261123;
     const random = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     let accepted = 0;
@@ -84,6 +86,19 @@ describe('decodeFrame', () => {
     }
     expect(accepted).toBeGreaterThan(2_000);
     expect(notIntegrable).toEqual([]);
+  });
+
+  it('refuses a deletion of nothing (Yjs keeps deletions it cannot apply yet and fails to re-encode an empty one)', () => {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0); // no structs
+    encoding.writeVarUint(encoder, 1); // deletions of one client
+    encoding.writeVarUint(encoder, 1234);
+    encoding.writeVarUint(encoder, 1); // one range
+    encoding.writeVarUint(encoder, 5); // clock
+    encoding.writeVarUint(encoder, 0); // length
+    const empty = encoding.toUint8Array(encoder);
+    expect(() => Y.applyUpdate(new Y.Doc(), empty)).toThrow();
+    expect(() => decodeFrame(encodeSyncUpdate(empty))).toThrow(/empty deletion/);
   });
 
   it('encodes the saved acknowledgement as type 100', () => {

@@ -61,8 +61,8 @@ export function decodeFrame(data: Uint8Array): IncomingFrame {
 
 /**
  * Throws unless the bytes decode completely as a Yjs v1 update: every struct, its content and
- * the delete set (Yjs' decoder throws on truncated or unknown content), and every reference
- * from an item to its own client's history points to an earlier clock. Returns whether the
+ * the delete set (Yjs' decoder throws on truncated or unknown content), every reference from
+ * an item to its own client's history points to an earlier clock, and no deletion is empty. Returns whether the
  * update changes nothing (a peer with nothing to send answers sync step 1 that way) and the
  * client ids under which it carries content (for attribution).
  */
@@ -73,6 +73,10 @@ function validateUpdate(update: Uint8Array): { empty: boolean; clients: number[]
   for (const struct of decoded.structs) {
     clients.add(struct.id.client);
     if (struct instanceof Y.Item) checkOwnReferences(struct);
+  }
+  for (const ranges of decoded.ds.clients.values()) {
+    // Yjs keeps a deletion of what it has not seen yet, and cannot re-encode an empty one.
+    if (ranges.some((range) => range.len < 1)) throw new MalformedFrameError('an empty deletion');
   }
   return { empty: decoded.structs.length === 0 && decoded.ds.clients.size === 0, clients: [...clients] };
 }
