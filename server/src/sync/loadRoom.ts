@@ -12,7 +12,10 @@ export function buildRoom(documentId: string, state: StoredDocumentState, onSkip
   const room = new Room(documentId);
   for (const binding of bindings) room.clientOwners.set(binding.clientId, binding.memberId);
   Y.transact(room.doc, () => {
-    if (checkpoint) Y.applyUpdate(room.doc, checkpoint.state, 'log');
+    if (checkpoint) {
+      Y.applyUpdate(room.doc, checkpoint.state, 'log');
+      room.loadedCheckpointVector = Y.encodeStateVector(room.doc);
+    }
     for (const entry of tail) if (!applySafely(room.doc, entry.update)) onSkipped(entry.seq);
   });
   room.checkpointSeq = checkpoint?.seq ?? 0;
@@ -20,21 +23,6 @@ export function buildRoom(documentId: string, state: StoredDocumentState, onSkip
   room.checkpointBytes = checkpoint?.state.length ?? 0;
   room.sizeEstimate = room.checkpointBytes + tail.reduce((sum, entry) => sum + entry.update.length, 0);
   return room;
-}
-
-/**
- * The stored checkpoint with its state vector, read without building a Y.Doc: lets a new
- * client get most of a large document while the room is still being built. Only the
- * checkpoint is sent this way (the server wrote it from a document it had applied); the log
- * tail follows from the built room, as a diff from the checkpoint's state vector.
- */
-export function storedCheckpoint(state: StoredDocumentState): { update: Uint8Array; stateVector: Uint8Array } | null {
-  if (!state.checkpoint) return null;
-  try {
-    return { update: state.checkpoint.state, stateVector: Y.encodeStateVectorFromUpdate(state.checkpoint.state) };
-  } catch {
-    return null;
-  }
 }
 
 /** Writes a checkpoint (the document holding every logged update up to `seq`); failures are logged. */

@@ -31,6 +31,11 @@ export class Room {
   sizeEstimate = 0;
   /** Bytes of the latest checkpoint's state: a new one is worth writing once the log after it is a good part of that. */
   checkpointBytes = 0;
+  /**
+   * State vector of the stored checkpoint the room was built from: what a client sent that
+   * checkpoint before the room was ready already has (loadRoom.ts, RoomManager).
+   */
+  loadedCheckpointVector: Uint8Array | null = null;
   unloadTimer: NodeJS.Timeout | null = null;
   private fullStateCache: { version: number; state: Uint8Array } | null = null;
   checkpointScheduled = false;

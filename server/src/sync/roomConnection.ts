@@ -21,10 +21,10 @@ export class RoomConnection {
   pending: Uint8Array[] | null = [];
   closed = false;
   /**
-   * State vector of the checkpoint sent from storage before the room was built: an empty sync
-   * step 1 is then answered with only what came after it.
+   * The stored checkpoint was sent before the room was built: an empty sync step 1 is then
+   * answered with only what came after it (Room#loadedCheckpointVector).
    */
-  answeredFromStorage: Uint8Array | null = null;
+  answeredFromStorage = false;
 
   constructor(
     readonly documentId: string,

@@ -13,7 +13,7 @@ import type { ConnectionAccess, RelayedUpdate, RoomRelay, SyncHooks, UpdateVerdi
 import { MalformedFrameError, decodeFrame, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './frames';
 import { Room } from './room';
 import { RoomConnection } from './roomConnection';
-import { buildRoom, saveCheckpoint, storedCheckpoint } from './loadRoom';
+import { buildRoom, saveCheckpoint } from './loadRoom';
 import { GroupCommit } from './groupCommit';
 import { PeerSync } from './peerSync';
 import { matchingConnections, sendRecordNotice, type ConnectionMatch } from './liveConnections';
@@ -192,14 +192,17 @@ export class RoomManager {
     return room;
   }
 
+  /**
+   * Sends the stored checkpoint as it is, without decoding it (decoding a large one is most of
+   * a cold load): the server wrote it from a document it had applied, and the room is built
+   * from the same bytes next. The log tail follows from the built room.
+   */
   private answerFromStorage(connection: RoomConnection, state: StoredDocumentState): void {
-    if (connection.closed || !connection.pending) return;
-    const checkpoint = storedCheckpoint(state);
-    if (!checkpoint) return;
+    if (connection.closed || !connection.pending || !state.checkpoint) return;
     // An update message, not sync step 2: a provider marks itself synced on step 2, and the
     // checkpoint is not the whole document yet (the tail follows as step 2 once built).
-    connection.send(encodeSyncUpdate(checkpoint.update));
-    connection.answeredFromStorage = checkpoint.stateVector;
+    connection.send(encodeSyncUpdate(state.checkpoint.state));
+    connection.answeredFromStorage = true;
   }
 
   private attach(room: Room, connection: RoomConnection): void {
@@ -247,8 +250,8 @@ export class RoomManager {
         case 'sync-step1': {
           const fromScratch = Y.decodeStateVector(frame.stateVector).size === 0;
           // A client already sent the checkpoint from storage only needs what came after it.
-          const known = fromScratch ? connection.answeredFromStorage : null;
-          connection.answeredFromStorage = null;
+          const known = fromScratch && connection.answeredFromStorage ? room.loadedCheckpointVector : null;
+          connection.answeredFromStorage = false;
           const answer = known ? Y.encodeStateAsUpdate(room.doc, known) : fromScratch ? room.fullState() : Y.encodeStateAsUpdate(room.doc, frame.stateVector);
           connection.send(encodeSyncStep2(answer));
           return;
