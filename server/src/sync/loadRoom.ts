@@ -18,6 +18,7 @@ export function buildRoom(documentId: string, state: StoredDocumentState, onSkip
     }
     for (const entry of tail) if (!applySafely(room.doc, entry.update)) onSkipped(entry.seq);
   });
+  if (checkpoint && tail.length === 0) room.knownFullState(checkpoint.state);
   room.checkpointSeq = checkpoint?.seq ?? 0;
   room.lastSeq = tail.at(-1)?.seq ?? room.checkpointSeq;
   room.checkpointBytes = checkpoint?.state.length ?? 0;

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
+import { buildRoom } from './loadRoom';
 import { Room } from './room';
 
 /** Three successive updates of one text, as three instances' clients might have written them. */
@@ -52,5 +53,34 @@ describe('Room sequence tracking', () => {
     Y.applyUpdate(joined, room.fullState());
     expect(joined.getText('t').toString()).toBe('one;two;three;');
     room.destroy();
+  });
+});
+
+describe('Room full state after loading', () => {
+  const stored = (checkpoint: Uint8Array, tail: Uint8Array[]) => ({
+    checkpoint: { documentId: 'd', seq: 1, state: checkpoint },
+    tail: tail.map((update, i) => ({ documentId: 'd', seq: 2 + i, memberId: 'm', update, time: 0 })),
+    bindings: [],
+  });
+  const textOf = (state: Uint8Array): string => {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, state);
+    return doc.getText('t').toString();
+  };
+
+  it('serves the stored checkpoint as it is when no log follows it, and encodes again after a change', () => {
+    const [u1, u2] = threeUpdates() as [Uint8Array, Uint8Array];
+    const room = buildRoom('d', stored(u1, []));
+    expect(room.fullState()).toBe(u1);
+    room.applyStored([entry(2, u2)]);
+    expect(textOf(room.fullState())).toBe('one;two;');
+  });
+
+  it('encodes the whole document when a log tail follows the checkpoint', () => {
+    const [u1, u2, u3] = threeUpdates() as [Uint8Array, Uint8Array, Uint8Array];
+    const room = buildRoom('d', stored(u1, [u2, u3]));
+    expect(room.fullState()).not.toBe(u1);
+    expect(textOf(room.fullState())).toBe('one;two;three;');
+    expect(room.lastSeq).toBe(3);
   });
 });

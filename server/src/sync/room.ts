@@ -133,6 +133,14 @@ export class Room {
     return this.ahead.size > 0 ? Math.min(...this.ahead) : null;
   }
 
+  /**
+   * Takes `state` as the whole document as it is now (a stored checkpoint with no log after
+   * it), so the first client to join a freshly loaded room does not wait for an encoding.
+   */
+  knownFullState(state: Uint8Array): void {
+    this.fullStateCache = { version: this.version, state };
+  }
+
   /** The whole document as one update, encoded once per change for joining clients. */
   fullState(): Uint8Array {
     if (this.fullStateCache?.version !== this.version) this.fullStateCache = { version: this.version, state: Y.encodeStateAsUpdate(this.doc) };
