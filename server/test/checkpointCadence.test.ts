@@ -1,6 +1,6 @@
 /**
  * Checkpoint cadence: after `LIMIT_CHECKPOINT_EVERY` updates, a new checkpoint is written only
- * once the log after the last one is at least a quarter of that checkpoint's size, so a large
+ * once the log after the last one is at least as large as that checkpoint, so a large
  * document is not rewritten whole for every few small edits.
  */
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ afterEach(async () => {
 });
 
 describe('checkpoint cadence', () => {
-  it('waits for the log to reach a quarter of the last checkpoint before writing another', async () => {
+  it('waits for the log to reach the size of the last checkpoint before writing another', async () => {
     server = await startTestServer({ env: { LIMIT_CHECKPOINT_EVERY: '10' } });
     const s = server;
     const fixture = await setupFixture(s);
@@ -36,13 +36,15 @@ describe('checkpoint cadence', () => {
     const size = first?.state.length ?? 0;
     expect(size).toBeGreaterThan(20_000);
 
-    // Ten more small edits are far less than a quarter of that: no new checkpoint.
+    // Ten more small edits, then a passage of half the document: still less than it, no new checkpoint.
     await typeAndWait(Array.from({ length: 10 }, (_, i) => ` more ${i}`));
     expect((await checkpoint())?.seq).toBe(10);
+    await typeAndWait(['y'.repeat(Math.ceil(size / 2))]);
+    expect((await checkpoint())?.seq).toBe(10);
 
-    // A passage of a quarter of the document makes the next one.
-    await typeAndWait(['y'.repeat(Math.ceil(size / 4))]);
-    expect((await checkpoint())?.seq).toBe(21);
+    // Another half makes the log as large as the checkpoint: the next one is written.
+    await typeAndWait(['z'.repeat(Math.ceil(size / 2))]);
+    expect((await checkpoint())?.seq).toBe(22);
     client.destroy();
   });
 });

@@ -42,12 +42,13 @@ export class Room {
 
   /**
    * Whether a new checkpoint is worth writing: `every` updates since the last one, and a log
-   * since it of at least a quarter of its size. Each checkpoint writes the whole state, so this
-   * keeps checkpoints at ~4× the log's own bytes however large the document grows.
+   * since it at least as large as it. Each checkpoint writes (and first encodes, holding the
+   * event loop) the whole state, so this keeps checkpoints at ~2× the log's own bytes however
+   * large the document grows, and loading replays at most about one document's worth of log.
    */
   wantsCheckpoint(every: number): boolean {
     if (this.checkpointScheduled || this.lastSeq - this.checkpointSeq < every) return false;
-    return (this.sizeEstimate - this.checkpointBytes) * 4 >= this.checkpointBytes;
+    return this.sizeEstimate - this.checkpointBytes >= this.checkpointBytes;
   }
 
   /**

@@ -13,6 +13,7 @@ import type { ConnectionAccess, RelayedUpdate, RoomRelay, SyncHooks, UpdateVerdi
 import { MalformedFrameError, decodeFrame, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './frames';
 import { Room } from './room';
 import { RoomConnection } from './roomConnection';
+import { CheckpointQueue } from './checkpointQueue';
 import { buildRoom, saveCheckpoint } from './loadRoom';
 import { GroupCommit } from './groupCommit';
 import { PeerSync } from './peerSync';
@@ -35,6 +36,7 @@ export class RoomManager {
   /** Stored states being read for rooms still loading. */
   private readonly loadingStates = new Map<string, Promise<StoredDocumentState>>();
   private readonly commits: GroupCommit;
+  private readonly checkpoints: CheckpointQueue;
   /** The other server instances serving the same documents, when there are (cluster/). */
   private readonly peers: PeerSync | null;
 
@@ -62,6 +64,10 @@ export class RoomManager {
     // After a failed append, what other instances stored (and bound) is read again.
     const failed = (rooms: Room[]): void => rooms.forEach((room) => void this.peers?.repair(room, 'all'));
     this.commits = new GroupCommit(store, hooks, log, now, stored, (documentId) => this.loaded.get(documentId), failed);
+    this.checkpoints = new CheckpointQueue(
+      (room) => this.loaded.get(room.documentId) === room,
+      (room, seq, state) => void saveCheckpoint(store, log, room.documentId, seq, state),
+    );
   }
 
   /** Where the relay delivers what other instances publish (cluster/), when there is one. */
@@ -163,6 +169,7 @@ export class RoomManager {
       for (const connection of room.connections) connection.close(code, reason);
     }
     await this.commits.flush();
+    this.checkpoints.clear();
     for (const room of [...this.loaded.values()]) await this.unload(room, true);
   }
 
@@ -378,17 +385,6 @@ export class RoomManager {
   }
 
   private maybeCheckpoint(room: Room): void {
-    if (!room.wantsCheckpoint(this.limits.checkpointEvery)) return;
-    room.checkpointScheduled = true;
-    // In the background, after this turn's relays: the room's doc holds every update up to
-    // lastSeq (and maybe later ones, which loading applies again harmlessly).
-    setImmediate(() => {
-      room.checkpointScheduled = false;
-      if (this.loaded.get(room.documentId) !== room) return;
-      const state = Y.encodeStateAsUpdate(room.doc);
-      const seq = room.lastSeq;
-      room.checkpointed(seq, state.length);
-      void saveCheckpoint(this.store, this.log, room.documentId, seq, state);
-    });
+    if (room.wantsCheckpoint(this.limits.checkpointEvery)) this.checkpoints.add(room);
   }
 }
