@@ -54,3 +54,25 @@ describe('CheckpointQueue', () => {
     expect(room.checkpointScheduled).toBe(false);
   });
 });
+
+describe('CheckpointQueue while the server is busy', () => {
+  it('waits for a quiet moment, and writes anyway once the checkpoint has waited too long', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'setImmediate', 'performance'] });
+    const saved: string[] = [];
+    let busy = true;
+    const queue = new CheckpointQueue(() => true, (room) => saved.push(room.documentId), () => busy, 3, 1_000);
+    queue.add(roomWith('a', 'x', 1));
+    await vi.advanceTimersByTimeAsync(500);
+    expect(saved).toEqual([]);
+    busy = false;
+    await vi.advanceTimersByTimeAsync(150);
+    expect(saved).toEqual(['a']);
+
+    busy = true;
+    queue.add(roomWith('b', 'y', 2));
+    await vi.advanceTimersByTimeAsync(900);
+    expect(saved).toEqual(['a']);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(saved).toEqual(['a', 'b']);
+  });
+});

@@ -30,6 +30,8 @@ export interface PendingUpdate {
 
 /** Shortest time between the starts of two batches (ms). */
 export const COMMIT_WINDOW_MS = 4;
+/** A batch of several updates this recently means the server is busy (ms). */
+const BUSY_WITHIN_MS = 50;
 
 export class GroupCommit {
   private pending: PendingUpdate[] = [];
@@ -59,6 +61,11 @@ export class GroupCommit {
     const wait = this.lastFlushStart + COMMIT_WINDOW_MS - performance.now();
     if (wait > 0 && this.lastBatchSize > 1) setTimeout(() => void this.flush(), wait);
     else setImmediate(() => void this.flush());
+  }
+
+  /** Whether updates are arriving faster than one batch per turn (the last batch, recently, held several). */
+  get busy(): boolean {
+    return this.lastBatchSize > 1 && performance.now() - this.lastFlushStart < BUSY_WITHIN_MS;
   }
 
   hasPendingFor(room: Room): boolean {

@@ -67,6 +67,7 @@ export class RoomManager {
     this.checkpoints = new CheckpointQueue(
       (room) => this.loaded.get(room.documentId) === room,
       (room, seq, state) => void saveCheckpoint(store, log, room.documentId, seq, state),
+      () => this.commits.busy,
     );
   }
 
