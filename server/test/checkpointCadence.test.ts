@@ -25,8 +25,8 @@ describe('checkpoint cadence', () => {
       const before = await s.store.latestSeq(fixture.documentId);
       for (const text of texts) client.text.insert(client.text.length, text);
       await waitFor(async () => (await s.store.latestSeq(fixture.documentId)) >= before + texts.length, 'updates stored');
-      // The checkpoint is written on a later turn.
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      // The checkpoint is written on a later turn, once the server is no longer busy with this burst.
+      await new Promise((resolve) => setTimeout(resolve, 400));
     };
 
     // A large first passage, then small edits: the tenth update makes the first checkpoint.
