@@ -65,16 +65,27 @@ function realUpdate(random: () => number): Uint8Array {
   return update;
 }
 
-/** Would a careful decoder accept this sync payload as a complete Yjs update? (on a private copy) */
+/**
+ * Would a careful decoder accept this sync payload as a complete Yjs update? (on a private
+ * copy) It must decode, integrate into an empty document, and be something an honest Yjs
+ * client can send: no item built on its own client's same or later clock (it would wait
+ * forever for a change that can never come first) and no deletion of nothing.
+ */
 function decodesCompletely(payload: Uint8Array): boolean {
   try {
     const copy = new Uint8Array(payload);
     if (copy.length === 0) return false;
-    Y.decodeUpdate(copy);
+    const decoded = Y.decodeUpdate(copy);
     const doc = new Y.Doc();
     Y.applyUpdate(doc, copy);
     doc.destroy();
-    return true;
+    const buildsOnItsFuture = decoded.structs.some((struct) => {
+      if (!(struct instanceof Y.Item)) return false;
+      const parent = struct.parent instanceof Y.ID ? struct.parent : null;
+      return [struct.origin, struct.rightOrigin, parent].some((id) => id !== null && id.client === struct.id.client && id.clock >= struct.id.clock);
+    });
+    const deletesNothing = [...decoded.ds.clients.values()].some((ranges) => ranges.some((range) => range.len === 0));
+    return !buildsOnItsFuture && !deletesNothing;
   } catch {
     return false;
   }
