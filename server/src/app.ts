@@ -247,11 +247,16 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   log.info('listening', { url, dataDir: config.dataDir, durability: config.durability, storage: storage.kind });
 
-  // Documents left in the trash past the grace period are purged; checked every hour.
+  // Documents left in the trash past the grace period are purged, and spent recovery links
+  // forgotten; checked every hour.
   const trashSweep = setInterval(() => {
     lifecycle.sweepTrash().then(
       (purged) => purged > 0 && log.info('trash_swept', { purged }),
       (error: unknown) => log.error('trash_sweep_failed', { error: String(error) }),
+    );
+    recovery.forgetSpentLinks().then(
+      (deleted) => deleted > 0 && log.info('recovery_links_swept', { deleted }),
+      (error: unknown) => log.error('recovery_link_sweep_failed', { error: String(error) }),
     );
   }, 60 * 60 * 1000);
   trashSweep.unref();

@@ -87,4 +87,6 @@ export interface LifecycleStore {
   findRecoveryLink(tokenHash: string, now: number): Promise<RecoveryLinkRecord | null>;
   /** Marks a usable link used and returns it; null when unknown, used or expired. */
   useRecoveryLink(tokenHash: string, now: number): Promise<RecoveryLinkRecord | null>;
+  /** Deletes the links used or expired before `before` (their issue stays in the audit log); returns how many. */
+  deleteSpentRecoveryLinks(before: number): Promise<number>;
 }

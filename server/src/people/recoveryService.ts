@@ -12,6 +12,9 @@ import { hashToken, newToken, type Clock } from '../util/ids';
 
 const LINK_HOURS = 48;
 
+/** How long a used or expired link is kept before the hourly sweep deletes it. */
+const SPENT_LINKS_KEPT_MS = 7 * 24 * 60 * 60 * 1000;
+
 export class RecoveryService {
   private readonly failures: RateLimiter;
 
@@ -22,6 +25,14 @@ export class RecoveryService {
     limits: { authAttemptsPerWindow: number; authWindowMs: number },
   ) {
     this.failures = new RateLimiter(limits.authAttemptsPerWindow, limits.authWindowMs, () => clock.now());
+  }
+
+  /**
+   * Forgets the links used or expired more than a week ago: they can open nothing, and whoever
+   * follows one gets the same answer as for an unknown link. Returns how many were deleted.
+   */
+  async forgetSpentLinks(): Promise<number> {
+    return this.lifecycle.deleteSpentRecoveryLinks(this.clock.now() - SPENT_LINKS_KEPT_MS);
   }
 
   async issue(ownerId: string, workspaceId: string, userId: string, baseUrl: string): Promise<{ url: string; token: string; expiresAt: string }> {

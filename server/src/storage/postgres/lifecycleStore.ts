@@ -144,4 +144,9 @@ export class PostgresLifecycleStore implements LifecycleStore {
     );
     return row ? toRecoveryLink(row) : null;
   }
+
+  async deleteSpentRecoveryLinks(before: number): Promise<number> {
+    const result = await this.pool.query('DELETE FROM recovery_links WHERE expires_at < $1 OR used_at < $1', [before]);
+    return result.rowCount ?? 0;
+  }
 }

@@ -62,6 +62,8 @@ async function lifecycleScenario(open: Open): Promise<unknown[]> {
   await s.lifecycle.createRecoveryLink({ tokenHash: 'r2', workspaceId: null, purpose: 'password_reset', userId: 'u3', createdBy: 'u3', expiresAt: 100, usedAt: null, createdAt: 45 }, null);
   out.push(await s.lifecycle.findRecoveryLink('r2', 50), await s.lifecycle.findRecoveryLink('r2', 100), await s.lifecycle.findRecoveryLink('nope', 50));
   out.push(await s.lifecycle.useRecoveryLink('r1', 60), await s.lifecycle.useRecoveryLink('r1', 61), await s.lifecycle.findRecoveryLink('r1', 62));
+  // r1 was used at 60, r2 expires at 100: spent before 62 is r1 alone, before 101 r2 too.
+  out.push(await s.lifecycle.deleteSpentRecoveryLinks(62), await s.lifecycle.findRecoveryLink('r2', 70), await s.lifecycle.deleteSpentRecoveryLinks(101));
   await s.store.close();
 
   const r = await open();

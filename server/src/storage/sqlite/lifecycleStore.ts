@@ -127,6 +127,10 @@ export class SqliteLifecycleStore implements LifecycleStore {
     }).immediate();
   }
 
+  async deleteSpentRecoveryLinks(before: number): Promise<number> {
+    return this.db.prepare('DELETE FROM recovery_links WHERE expires_at < ? OR used_at < ?').run(before, before).changes;
+  }
+
   private audit(event: NewAuditEvent): void {
     insertAudit(this.db, event);
   }
