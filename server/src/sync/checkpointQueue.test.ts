@@ -42,7 +42,7 @@ describe('CheckpointQueue', () => {
     expect(c.checkpointSeq).toBe(7);
   });
 
-  it('forgets what is queued when cleared', async () => {
+  it('forgets what is queued when cleared, and drains later rooms one at a time', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'setImmediate'] });
     const saved: string[] = [];
     const queue = new CheckpointQueue(() => true, (room) => saved.push(room.documentId));
@@ -52,6 +52,13 @@ describe('CheckpointQueue', () => {
     await vi.runAllTimersAsync();
     expect(saved).toEqual([]);
     expect(room.checkpointScheduled).toBe(false);
+    // Rooms queued after a clear are drained by one chain: one encoding, then a pause.
+    queue.add(roomWith('x', 'x', 1));
+    queue.add(roomWith('y', 'y', 1));
+    await vi.advanceTimersToNextTimerAsync();
+    expect(saved).toEqual(['x']);
+    await vi.runAllTimersAsync();
+    expect(saved).toEqual(['x', 'y']);
   });
 });
 

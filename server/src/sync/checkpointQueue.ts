@@ -34,7 +34,8 @@ export class CheckpointQueue {
     if (!this.draining) {
       this.draining = true;
       // After this turn's relays.
-      setImmediate(() => this.next());
+      this.timer = setTimeout(() => this.next(), 0);
+      this.timer.unref();
     }
   }
 
