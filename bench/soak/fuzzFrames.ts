@@ -1,11 +1,13 @@
 /**
  * Hostile frames for the fuzz soak, each with the close code the server must answer with
  * (shared/src/protocol/closeCodes.ts), or `null` when the frame is well-formed and the
- * connection must stay open. Mutated frames are judged by an independent decode.
+ * connection must stay open. Mutated frames are judged by an independent decode and
+ * integration, plus the server's rule for what no honest client can send (`impossibleUpdate`).
  */
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { CLOSE_CODES, MESSAGE_TYPES, SYNC_STEPS } from '../../shared/src/index';
+import { impossibleUpdate } from '../../server/src/sync/frames';
 
 export type FrameKind =
   | 'garbage'
@@ -68,8 +70,7 @@ function realUpdate(random: () => number): Uint8Array {
 /**
  * Would a careful decoder accept this sync payload as a complete Yjs update? (on a private
  * copy) It must decode, integrate into an empty document, and be something an honest Yjs
- * client can send: no item built on its own client's same or later clock (it would wait
- * forever for a change that can never come first) and no deletion of nothing.
+ * client can send.
  */
 function decodesCompletely(payload: Uint8Array): boolean {
   try {
@@ -79,13 +80,7 @@ function decodesCompletely(payload: Uint8Array): boolean {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, copy);
     doc.destroy();
-    const buildsOnItsFuture = decoded.structs.some((struct) => {
-      if (!(struct instanceof Y.Item)) return false;
-      const parent = struct.parent instanceof Y.ID ? struct.parent : null;
-      return [struct.origin, struct.rightOrigin, parent].some((id) => id !== null && id.client === struct.id.client && id.clock >= struct.id.clock);
-    });
-    const deletesNothing = [...decoded.ds.clients.values()].some((ranges) => ranges.some((range) => range.len === 0));
-    return !buildsOnItsFuture && !deletesNothing;
+    return impossibleUpdate(decoded) === null;
   } catch {
     return false;
   }
